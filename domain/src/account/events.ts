@@ -1,0 +1,34 @@
+import type { DomainEvent, Profile, Role } from '../common.ts';
+
+/** Citizen accounts and contacts: stream `citizen-<id>`. */
+export type CitizenRegistered = DomainEvent<
+  'CitizenRegistered',
+  { citizenId: string; tenant: string; email: string; passwordHash: string; profile: Profile }
+>;
+/** A resident without an account, recorded by an agent (phone, letter, counter). */
+export type CitizenContactCreated = DomainEvent<
+  'CitizenContactCreated',
+  { citizenId: string; tenant: string; profile: Profile; createdBy: string }
+>;
+export type CitizenProfileUpdated = DomainEvent<'CitizenProfileUpdated', { citizenId: string; profile: Profile }>;
+export type CitizenPasswordChanged = DomainEvent<'CitizenPasswordChanged', { citizenId: string; passwordHash: string }>;
+
+export type CitizenEvent = CitizenRegistered | CitizenContactCreated | CitizenProfileUpdated | CitizenPasswordChanged;
+
+/** Agents: stream `agent-<id>`. */
+export type AgentAccountCreated = DomainEvent<
+  'AgentAccountCreated',
+  { agentId: string; tenant: string; email: string; name: string; passwordHash: string }
+>;
+export type AgentRoleGranted = DomainEvent<'AgentRoleGranted', { agentId: string; serviceId: string; role: Role }>;
+export type AgentRoleRevoked = DomainEvent<'AgentRoleRevoked', { agentId: string; serviceId: string; role: Role }>;
+export type AgentDeactivated = DomainEvent<'AgentDeactivated', { agentId: string; reason: string }>;
+export type AgentReactivated = DomainEvent<'AgentReactivated', { agentId: string }>;
+
+export type AgentEvent = AgentAccountCreated | AgentRoleGranted | AgentRoleRevoked | AgentDeactivated | AgentReactivated;
+
+/** Organisation: stream `tenant-<id>` and `service-<id>`. */
+export type TenantCreated = DomainEvent<'TenantCreated', { tenant: string; name: string }>;
+export type ServiceCreated = DomainEvent<'ServiceCreated', { serviceId: string; tenant: string; name: string }>;
+
+export type OrganisationEvent = TenantCreated | ServiceCreated;

@@ -1,0 +1,104 @@
+import type { Channel, DomainEvent, Profile } from '../common.ts';
+
+export type CaseStatus = 'submitted' | 'in_progress' | 'waiting_citizen' | 'decided' | 'closed';
+export type Outcome = 'accepted' | 'rejected';
+export type Direction = 'inbound' | 'outbound';
+export type Party = 'citizen' | 'agent';
+
+export interface DocumentRef {
+  documentId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  /** Content address in the blob store. */
+  sha256: string;
+}
+
+export type CaseSubmitted = DomainEvent<
+  'CaseSubmitted',
+  {
+    caseId: string;
+    /** Human reference, e.g. "S-2026-00042". */
+    reference: string;
+    procedureId: string;
+    /** The procedure version the case keeps for its whole life. */
+    procedureVersion: number;
+    serviceId: string;
+    channel: Channel;
+    /** 'citizen': by themselves; 'agent': recorded on their behalf; 'anonymous': with a tracking code. */
+    submittedBy: 'citizen' | 'agent' | 'anonymous';
+    citizenId: string | null;
+    contact: Profile | null;
+    /** SHA-256 of the tracking code given to an anonymous submitter; the code itself is never stored. */
+    trackingCodeHash: string | null;
+    data: Record<string, unknown>;
+    documents: DocumentRef[];
+    workflowState: string;
+    submittedAt: string;
+    /** ISO instant the answer is due (deadline days after submission, before any pause). */
+    dueAt: string;
+  }
+>;
+export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { caseId: string }>;
+export type CaseAssigned = DomainEvent<'CaseAssigned', { caseId: string; assignee: string; previousAssignee: string | null }>;
+export type CaseUnassigned = DomainEvent<'CaseUnassigned', { caseId: string; previousAssignee: string }>;
+export type CaseTransferred = DomainEvent<
+  'CaseTransferred',
+  { caseId: string; fromServiceId: string; toServiceId: string; reason: string }
+>;
+/** The deadline pauses from `requestedAt` until the citizen answers. */
+export type InformationRequested = DomainEvent<
+  'InformationRequested',
+  { caseId: string; requestId: string; message: string; requestedAt: string }
+>;
+export type InformationProvided = DomainEvent<
+  'InformationProvided',
+  { caseId: string; requestId: string; message: string; documents: DocumentRef[]; providedAt: string; pausedMs: number }
+>;
+export type MessageSent = DomainEvent<
+  'MessageSent',
+  { caseId: string; messageId: string; from: Party; text: string; documents: DocumentRef[] }
+>;
+export type PhoneCallLogged = DomainEvent<
+  'PhoneCallLogged',
+  { caseId: string; direction: Direction; durationSeconds: number; summary: string }
+>;
+export type LetterLogged = DomainEvent<
+  'LetterLogged',
+  { caseId: string; direction: Direction; summary: string; documents: DocumentRef[] }
+>;
+export type CounterVisitLogged = DomainEvent<'CounterVisitLogged', { caseId: string; summary: string }>;
+export type DocumentAttached = DomainEvent<'DocumentAttached', { caseId: string; by: Party; document: DocumentRef }>;
+/** Never shown to the citizen. */
+export type InternalNoteWritten = DomainEvent<'InternalNoteWritten', { caseId: string; noteId: string; text: string }>;
+export type WorkflowTransitioned = DomainEvent<
+  'WorkflowTransitioned',
+  { caseId: string; transitionId: string; from: string; to: string; message: string | null }
+>;
+export type CaseDecided = DomainEvent<'CaseDecided', { caseId: string; outcome: Outcome; reason: string }>;
+export type CaseClosed = DomainEvent<'CaseClosed', { caseId: string; reason: string }>;
+export type CaseReopened = DomainEvent<'CaseReopened', { caseId: string; reason: string }>;
+export type CaseRated = DomainEvent<'CaseRated', { caseId: string; score: 1 | 2 | 3 | 4 | 5; comment: string }>;
+
+export type CaseEvent =
+  | CaseSubmitted
+  | CaseAcknowledged
+  | CaseAssigned
+  | CaseUnassigned
+  | CaseTransferred
+  | InformationRequested
+  | InformationProvided
+  | MessageSent
+  | PhoneCallLogged
+  | LetterLogged
+  | CounterVisitLogged
+  | DocumentAttached
+  | InternalNoteWritten
+  | WorkflowTransitioned
+  | CaseDecided
+  | CaseClosed
+  | CaseReopened
+  | CaseRated;
+
+/** Event types a citizen never sees in their timeline or history. */
+export const INTERNAL_CASE_EVENTS = ['InternalNoteWritten', 'CaseAssigned', 'CaseUnassigned'] as const;

@@ -1,0 +1,7 @@
+import type { ProcedureDefinition } from './events.ts';
+
+export type ProcedureCommand =
+  | { type: 'DefineProcedure'; data: { procedureId: string; slug: string; definition: ProcedureDefinition } }
+  | { type: 'UpdateProcedureDraft'; data: { definition: ProcedureDefinition } }
+  | { type: 'PublishProcedureVersion'; data: Record<string, never> }
+  | { type: 'RetireProcedure'; data: { reason: string } };

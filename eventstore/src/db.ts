@@ -1,0 +1,136 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Rows come back with int8 as JS numbers on both runtimes (positions stay far below 2^53). */
+const INT8 = 20;
+
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+}
+
+/**
+ * The one database handle every package uses. The same SQL runs on a `pg` pool
+ * (PostgreSQL over a real connection) and on embedded PGlite.
+ */
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Schema holding every table; also prefixes NOTIFY channels so test schemas stay apart. */
+  readonly schema: string;
+  /** Runs several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** LISTEN on a dedicated connection; returns the function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… to use PostgreSQL; otherwise PGlite. */
+  url?: string | undefined;
+  /** PGlite data directory; in memory when absent. */
+  dataDir?: string | undefined;
+  /** Schema for all tables (created if missing). */
+  schema?: string | undefined;
+  poolSize?: number | undefined;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export async function openDb(options: DbOptions = {}): Promise<Db> {
+  const schema = options.schema ?? 'guichet';
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const db = options.url ? openPostgres(options.url, schema, options.poolSize ?? 20) : await openPglite(options.dataDir, schema);
+  await db.exec(`create schema if not exists ${schema}`);
+  return db;
+}
+
+function openPostgres(url: string, schema: string, max: number): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: `-c search_path=${schema},public`,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on('error', () => {});
+  const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+    const r = await client.query(sql, params as unknown[]);
+    return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+  };
+  return {
+    kind: 'postgres',
+    schema,
+    query: (sql, params) => run(pool, sql, params),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel, onNotify) {
+      const name = `${schema}_${channel}`;
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel === name) onNotify(msg.payload ?? '');
+      });
+      await client.query(`listen ${name}`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+    async notify(channel, payload = '') {
+      await pool.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, schema: string): Promise<Db> {
+  const pglite = await PGlite.create({ dataDir, parsers: { [INT8]: (v: string) => Number(v) } });
+  await pglite.exec(`create schema if not exists ${schema}; set search_path = ${schema}, public`);
+  const run = async <R>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]) => {
+    const r = await q.query<R>(sql, params);
+    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+  };
+  return {
+    kind: 'pglite',
+    schema,
+    query: (sql, params) => run(pglite, sql, params),
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    transaction: (fn) => pglite.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(`${schema}_${channel}`, onNotify);
+      return async () => {
+        await unlisten();
+      };
+    },
+    async notify(channel, payload = '') {
+      await pglite.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
+    },
+    close: () => pglite.close(),
+  };
+}

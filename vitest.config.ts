@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+const server = ['domain', 'eventstore', 'projections', 'api'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: server.map((p) => `${p}/src/**/*.unit.spec.ts`),
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: server.map((p) => `${p}/src/**/*.int.spec.ts`),
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          // 2 cores: database suites in parallel only fight each other.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
