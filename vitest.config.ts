@@ -23,6 +23,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'e2e',
+          include: ['api/src/**/*.e2e.spec.ts', 'citizen-portal/tests/**/*.e2e.spec.ts', 'backoffice/tests/**/*.e2e.spec.ts'],
+          environment: 'node',
+          globalSetup: ['scripts/e2e-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
