@@ -14,7 +14,11 @@ export interface ServiceRole {
 export type Actor =
   | { kind: 'citizen'; id: string }
   | { kind: 'agent'; id: string; roles: ServiceRole[] }
-  | { kind: 'anonymous' }
+  /**
+   * Someone without an account. For follow-up of an anonymous case the API checks the tracking
+   * code and passes its SHA-256 here; the case decider compares it with the case's hash.
+   */
+  | { kind: 'anonymous'; trackingCodeHash?: string | undefined }
   | { kind: 'system' };
 
 /** Everything a decider needs from the outside world comes in here: it never reads a clock or makes an id. */

@@ -18,6 +18,8 @@ export type CaseSubmitted = DomainEvent<
   'CaseSubmitted',
   {
     caseId: string;
+    /** Tenant the case belongs to (always set by the decider; optional only for events written before it existed). */
+    tenant?: string | undefined;
     /** Human reference, e.g. "S-2026-00042". */
     reference: string;
     procedureId: string;
