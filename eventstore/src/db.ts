@@ -27,7 +27,18 @@ export interface Db extends Queryable {
   /** LISTEN on a dedicated connection; returns the function that stops listening. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload?: string): Promise<void>;
+  /**
+   * A session of its own, held until released: session state (advisory locks) survives between
+   * its queries. PostgreSQL: a new connection outside the pool, so holding it long starves no
+   * request. PGlite has one connection only: the session is the Db itself and release does nothing.
+   */
+  connect(): Promise<DbSession>;
   close(): Promise<void>;
+}
+
+export interface DbSession extends Queryable {
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  release(): Promise<void>;
 }
 
 export interface DbOptions {
@@ -51,18 +62,18 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
 }
 
 function openPostgres(url: string, schema: string, max: number): Db {
-  const pool = new pg.Pool({
+  const clientConfig = {
     connectionString: url,
-    max,
     options: `-c search_path=${schema},public`,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
-  });
+  };
+  const pool = new pg.Pool({ ...clientConfig, max });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
-  const run = async <R>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+  const run = async <R>(client: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: unknown[]) => {
     const r = await client.query(sql, params as unknown[]);
     return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
   };
@@ -103,6 +114,27 @@ function openPostgres(url: string, schema: string, max: number): Db {
     async notify(channel, payload = '') {
       await pool.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
     },
+    async connect() {
+      const client = new pg.Client(clientConfig);
+      client.on('error', () => {});
+      await client.connect();
+      const session: Queryable = { query: (sql, params) => run(client, sql, params) };
+      return {
+        query: session.query,
+        async transaction(fn) {
+          await client.query('begin');
+          try {
+            const result = await fn(session);
+            await client.query('commit');
+            return result;
+          } catch (err) {
+            await client.query('rollback').catch(() => {});
+            throw err;
+          }
+        },
+        release: () => client.end().catch(() => {}),
+      };
+    },
     close: () => pool.end(),
   };
 }
@@ -130,6 +162,13 @@ async function openPglite(dataDir: string | undefined, schema: string): Promise<
     },
     async notify(channel, payload = '') {
       await pglite.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
+    },
+    async connect() {
+      return {
+        query: (sql, params) => run(pglite, sql, params),
+        transaction: (fn) => pglite.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+        release: async () => {},
+      };
     },
     close: () => pglite.close(),
   };
