@@ -29,8 +29,9 @@ describe('SubmitCase by a citizen', () => {
   it('stores the answers normalised, without hidden fields', () => {
     const data = { ...validAnswers(), lastName: '  Martin ', delivery: 'guichet', copies: '2' };
     const [event] = given([]).when(submitCommand({ data }), citizenMeta()).events();
-    const { deliveryAddress: _hidden, ...expected } = { ...validAnswers(), delivery: 'guichet', copies: 2 };
-    expect(event?.data.data).toEqual(expected);
+    const expected: Record<string, unknown> = { ...validAnswers(), delivery: 'guichet', copies: 2 };
+    delete expected.deliveryAddress;
+    expect(event?.type === 'CaseSubmitted' && event.data.data).toEqual(expected);
   });
   it('reports every form error at once, with data. paths', () => {
     const data = { ...validAnswers(), birthDate: '2023-02-30', copies: 9, unknown: 'x' };
