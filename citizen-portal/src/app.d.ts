@@ -1,8 +1,16 @@
+import type { Api } from '$lib/server/api';
+import type { User } from '$lib/types';
+
 declare global {
   namespace App {
     interface Locals {
       token: string | null;
-      user: { id: string; kind: 'citizen' | 'agent'; email: string; name: string; tenant: string; roles: { serviceId: string; role: string }[] } | null;
+      user: User | null;
+      /** API v1 client carrying the resident's token (none when anonymous). */
+      api: Api;
+    }
+    interface Error {
+      message: string;
     }
   }
 }
