@@ -9,8 +9,16 @@ export interface QueryResult<R> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * PostgreSQL: prepare the statement once per connection under this name (hot paths). The name
+   * must always go with the same SQL text. Ignored by PGlite.
+   */
+  name?: string | undefined;
+}
+
 export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<R>>;
 }
 
 /**
@@ -73,14 +81,14 @@ function openPostgres(url: string, schema: string, max: number): Db {
   const pool = new pg.Pool({ ...clientConfig, max });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
-  const run = async <R>(client: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: unknown[]) => {
-    const r = await client.query(sql, params as unknown[]);
+  const run = async <R>(client: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: unknown[], options?: QueryOptions) => {
+    const r = await client.query({ text: sql, values: params, name: options?.name });
     return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
   };
   return {
     kind: 'postgres',
     schema,
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params, options) => run(pool, sql, params, options),
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -88,7 +96,7 @@ function openPostgres(url: string, schema: string, max: number): Db {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await fn({ query: (sql, params) => run(client, sql, params) });
+        const result = await fn({ query: (sql, params, options) => run(client, sql, params, options) });
         await client.query('commit');
         return result;
       } catch (err) {
@@ -118,7 +126,7 @@ function openPostgres(url: string, schema: string, max: number): Db {
       const client = new pg.Client(clientConfig);
       client.on('error', () => {});
       await client.connect();
-      const session: Queryable = { query: (sql, params) => run(client, sql, params) };
+      const session: Queryable = { query: (sql, params, options) => run(client, sql, params, options) };
       return {
         query: session.query,
         async transaction(fn) {

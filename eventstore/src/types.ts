@@ -73,6 +73,20 @@ export class ConcurrencyError extends Error {
   }
 }
 
+/**
+ * Some event ids of a batch are already stored while others are not, or they are stored in another
+ * stream: not a retry of one earlier append, so neither a duplicate to ignore nor a batch to store.
+ */
+export class EventIdConflictError extends Error {
+  override readonly name = 'EventIdConflictError';
+  constructor(
+    readonly streamId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this checkpoint. */
   from?: Checkpoint;

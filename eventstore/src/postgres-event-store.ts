@@ -1,0 +1,224 @@
+import type { Observable } from 'rxjs';
+import type { Db } from './db.ts';
+import { checkSchemas, currentVersion, EVENT_COLUMNS, toRecordedEvent, type EventRow } from './records.ts';
+import { EVENT_ID_CONSTRAINT, MIGRATION, SQLSTATE } from './schema.ts';
+import { subscribeAll } from './subscription.ts';
+import {
+  ConcurrencyError,
+  EventIdConflictError,
+  START,
+  type AppendResult,
+  type Checkpoint,
+  type EventSchemas,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from './types.ts';
+import { Wakeup } from './wakeup.ts';
+
+export interface EventStoreOptions {
+  /** Current schema version and upcasters per event type; types absent here are version 1. */
+  schemas?: EventSchemas;
+  /** Longest wait before readers look again without a wake-up (a NOTIFY may be lost). */
+  pollIntervalMs?: number;
+  /** Told of each failed read of a subscription before it is retried (for logs). */
+  onSubscriptionError?: (error: unknown, attempt: number) => void;
+}
+
+/** Runs the migration (idempotent) and returns the store. The caller keeps owning `db`. */
+export async function createEventStore(db: Db, options: EventStoreOptions = {}): Promise<EventStore> {
+  const schemas = options.schemas ?? {};
+  checkSchemas(schemas);
+  await db.exec(MIGRATION);
+  const wakeup = new Wakeup(db);
+  await wakeup.start();
+  return new PostgresEventStore(db, wakeup, schemas, options);
+}
+
+const APPEND_SQL = 'select next_version, positions, duplicate from append_events($1, $2, $3)';
+
+/*
+ * $all is read in (transaction_id, position) order, and only below the snapshot's xmin, the oldest
+ * transaction still running. Why nothing is ever skipped: positions are taken before commit, so a
+ * later position can commit first; but every transaction whose xid is below xmin has finished
+ * (committed or rolled back) as seen by this very statement, so all their events are visible to it,
+ * and every transaction that starts later gets an xid ≥ xmin. So no event can ever appear at or
+ * behind a checkpoint once it was returned. The cost: a transaction that stays open anywhere in the
+ * cluster with an xid holds every reader back at its xid; readers lag behind it, they never skip.
+ */
+const READ_ALL_SQL = `select ${EVENT_COLUMNS} from events
+  where (transaction_id, position) > ($1::xid8, $2)
+    and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  order by transaction_id, position
+  limit $3`;
+
+const HEAD_SQL = `select transaction_id::text as txid, position from events
+  where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  order by transaction_id desc, position desc
+  limit 1`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface AppendRow {
+  next_version: number;
+  positions: (number | string)[];
+  duplicate: boolean;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly #db: Db;
+  readonly #wakeup: Wakeup;
+  readonly #schemas: EventSchemas;
+  readonly #pollIntervalMs: number;
+  readonly #onSubscriptionError: EventStoreOptions['onSubscriptionError'];
+  readonly #closed = new AbortController();
+
+  constructor(db: Db, wakeup: Wakeup, schemas: EventSchemas, options: EventStoreOptions) {
+    this.#db = db;
+    this.#wakeup = wakeup;
+    this.#schemas = schemas;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.#onSubscriptionError = options.onSubscriptionError;
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion = 'any'): Promise<AppendResult> {
+    this.#assertOpen();
+    const expectedParam = toExpectedParam(expected);
+    if (events.length === 0) return this.#appendNothing(streamId, expected, expectedParam);
+    const payload = JSON.stringify(
+      events.map((e) => ({ type: e.type, schemaVersion: currentVersion(this.#schemas, e.type), data: e.data, metadata: e.metadata })),
+    );
+    checkEventIds(streamId, events);
+    let row: AppendRow;
+    try {
+      row = await this.#callAppend(streamId, expectedParam, payload);
+    } catch (error) {
+      // Same event ids racing into another stream: the loser waited on the unique index. Asking
+      // again gets the answer the function gives when the ids are already stored.
+      if (!isUniqueViolationOnEventId(error)) throw this.#mapError(error, streamId, expected);
+      try {
+        row = await this.#callAppend(streamId, expectedParam, payload);
+      } catch (retryError) {
+        throw this.#mapError(retryError, streamId, expected);
+      }
+    }
+    if (!row.duplicate) this.#wakeup.committed();
+    return { streamId, nextVersion: row.next_version, positions: row.positions.map(Number), duplicate: row.duplicate };
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number; toPosition?: number } = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.#db.query<EventRow>(
+      `select ${EVENT_COLUMNS} from events
+        where stream_id = $1 and stream_version >= $2 and ($3::bigint is null or position <= $3)
+        order by stream_version`,
+      [streamId, options.fromVersion ?? 1, options.toPosition ?? null],
+      { name: 'guichet_read_stream' },
+    );
+    return rows.map((row) => toRecordedEvent(row, this.#schemas));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const { rows } = await this.#db.query<{ version: number }>('select version from streams where stream_id = $1', [streamId], {
+      name: 'guichet_stream_version',
+    });
+    return rows[0]?.version ?? 0;
+  }
+
+  /** Without `limit`, reads everything after `from`. */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = await this.#fetchAll(options.from ?? START, options.limit ?? null);
+    return rows.map((row) => toRecordedEvent(row, this.#schemas));
+  }
+
+  subscribe(from: Checkpoint = START): Observable<RecordedEvent> {
+    return subscribeAll(
+      {
+        fetch: (after, limit) => this.#fetchAll(after, limit),
+        toEvent: (row) => toRecordedEvent(row, this.#schemas),
+        generation: () => this.#wakeup.generation,
+        waitForChange: (since, signal) => this.#wakeup.waitForChange(since, this.#pollIntervalMs, signal),
+        closed: this.#closed.signal,
+        onError: this.#onSubscriptionError,
+      },
+      from,
+    );
+  }
+
+  waitForEvents(signal?: AbortSignal): Promise<void> {
+    if (this.#closed.signal.aborted) return Promise.resolve();
+    const both = signal ? AbortSignal.any([signal, this.#closed.signal]) : this.#closed.signal;
+    return this.#wakeup.waitForChange(this.#wakeup.generation, this.#pollIntervalMs, both);
+  }
+
+  async head(): Promise<Checkpoint> {
+    const { rows } = await this.#db.query<{ txid: string; position: number }>(HEAD_SQL, [], { name: 'guichet_head' });
+    const last = rows[0];
+    return last ? { transactionId: last.txid, position: Number(last.position) } : START;
+  }
+
+  /** Stops subscriptions and listening; does not close the database. */
+  async close(): Promise<void> {
+    if (this.#closed.signal.aborted) return;
+    this.#closed.abort();
+    await this.#wakeup.stop();
+  }
+
+  #fetchAll(from: Checkpoint, limit: number | null): Promise<EventRow[]> {
+    return this.#db
+      .query<EventRow>(READ_ALL_SQL, [from.transactionId, from.position, limit], { name: 'guichet_read_all' })
+      .then((r) => r.rows);
+  }
+
+  async #callAppend(streamId: string, expected: number | null, payload: string): Promise<AppendRow> {
+    const { rows } = await this.#db.query<AppendRow>(APPEND_SQL, [streamId, expected, payload], { name: 'guichet_append' });
+    const row = rows[0];
+    if (!row) throw new Error('append_events returned no row');
+    return row;
+  }
+
+  async #appendNothing(streamId: string, expected: ExpectedVersion, expectedParam: number | null): Promise<AppendResult> {
+    const actual = await this.streamVersion(streamId);
+    if (expectedParam !== null && expectedParam !== actual) throw new ConcurrencyError(streamId, expected, actual);
+    return { streamId, nextVersion: actual, positions: [], duplicate: false };
+  }
+
+  #mapError(error: unknown, streamId: string, expected: ExpectedVersion): unknown {
+    const code = sqlState(error);
+    if (code === SQLSTATE.wrongExpectedVersion) {
+      return new ConcurrencyError(streamId, expected, Number((error as { detail?: string }).detail));
+    }
+    if (code === SQLSTATE.eventIdConflict) return new EventIdConflictError(streamId, (error as Error).message);
+    return error;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed.signal.aborted) throw new Error('the event store is closed');
+  }
+}
+
+function toExpectedParam(expected: ExpectedVersion): number | null {
+  if (expected === 'any') return null;
+  if (expected === 'no_stream') return 0;
+  if (!Number.isSafeInteger(expected) || expected < 0) throw new RangeError(`invalid expected version: ${expected}`);
+  return expected;
+}
+
+function checkEventIds(streamId: string, events: NewEvent[]): void {
+  const ids = new Set<string>();
+  for (const event of events) {
+    const id = event.metadata?.eventId;
+    if (typeof id !== 'string' || !UUID.test(id)) throw new TypeError(`stream ${streamId}: event id must be a UUID, got ${String(id)}`);
+    if (ids.has(id.toLowerCase())) throw new EventIdConflictError(streamId, `stream ${streamId}: event id ${id} appears twice in one batch`);
+    ids.add(id.toLowerCase());
+  }
+}
+
+function sqlState(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function isUniqueViolationOnEventId(error: unknown): boolean {
+  return sqlState(error) === SQLSTATE.uniqueViolation && (error as { constraint?: string }).constraint === EVENT_ID_CONSTRAINT;
+}
