@@ -1,0 +1,322 @@
+import type { ServiceRole } from '@guichet/domain';
+import type { Db } from '@guichet/eventstore';
+import {
+  caseAsOf,
+  getCase,
+  OPEN_STATUSES,
+  queryCitizenCases,
+  queryCitizenHistory,
+  queryQueue,
+  queryTimeline,
+  searchCases,
+  type QueueItem,
+} from '@guichet/projections';
+import type {
+  Audience,
+  CaseSummary,
+  CaseView,
+  Directory,
+  HistoryItem,
+  ProcedureRecord,
+  Queries,
+  TimelineEvent,
+} from '../plugins/context.ts';
+
+type ProjectionCase = NonNullable<Awaited<ReturnType<typeof getCase>>>;
+type ProjectionEntry = Awaited<ReturnType<typeof queryTimeline>>[number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Names of agents and services, for lists: one query for a whole page. */
+async function names(db: Db, agentIds: (string | null)[], serviceIds: string[]) {
+  const agents = [...new Set(agentIds.filter((a): a is string => a !== null))];
+  const [a, s] = await Promise.all([
+    agents.length ? db.query<{ id: string; name: string }>('select id, name from rm_accounts where id = any($1)', [agents]) : { rows: [] },
+    db.query<{ id: string; name: string }>('select id, name from rm_services where id = any($1)', [[...new Set(serviceIds)]]),
+  ]);
+  return {
+    agent: new Map(a.rows.map((r) => [r.id, r.name])),
+    service: new Map(s.rows.map((r) => [r.id, r.name])),
+  };
+}
+
+function summaryOf(c: QueueItem | ProjectionCase, n: Awaited<ReturnType<typeof names>>, now: number): CaseSummary {
+  const paused = 'pausedSince' in c && c.pausedSince !== null;
+  const open = c.status === 'submitted' || c.status === 'in_progress' || c.status === 'waiting_citizen';
+  const overdue = 'overdue' in c ? c.overdue : open && Date.parse(c.dueAt) < (paused ? Date.parse(c.pausedSince!) : now);
+  return {
+    id: c.id,
+    reference: c.reference,
+    procedureId: c.procedureId,
+    procedureTitle: c.procedureTitle,
+    serviceId: c.serviceId,
+    serviceName: n.service.get(c.serviceId) ?? null,
+    channel: c.channel,
+    status: c.status,
+    workflowState: c.workflowState,
+    assignee: c.assignee,
+    assigneeName: c.assignee ? (n.agent.get(c.assignee) ?? null) : null,
+    citizenId: c.citizenId,
+    citizenName: 'contactName' in c ? c.contactName : null,
+    submittedAt: c.submittedAt,
+    dueAt: c.dueAt,
+    paused,
+    overdue,
+    lastActivityAt: c.lastActivityAt,
+    version: c.version,
+  };
+}
+
+async function viewOf(db: Db, c: ProjectionCase): Promise<CaseView> {
+  const n = await names(db, [c.assignee], [c.serviceId]);
+  return {
+    ...summaryOf(c, n, Date.now()),
+    tenant: c.tenant,
+    procedureVersion: c.procedureVersion,
+    workflowLabel: c.workflowLabel,
+    workflowPublicLabel: c.workflowPublicLabel,
+    submittedBy: c.submittedBy,
+    contact: c.contact,
+    acknowledgedAt: c.acknowledgedAt,
+    pausedSince: c.pausedSince,
+    openInformationRequest: c.openRequest,
+    decision: c.decision,
+    closedAt: c.closedAt,
+    reopenCount: c.reopenCount,
+    rating: c.rating,
+    data: c.data,
+    documents: c.documents,
+    messages: c.messages,
+  };
+}
+
+function timelineEvent(e: ProjectionEntry): TimelineEvent {
+  return {
+    position: e.position,
+    version: e.version,
+    type: e.type,
+    at: e.at,
+    actor: { kind: e.actorRole ?? 'system', ...(e.actor ? { id: e.actor } : {}), name: e.actorName ?? 'Mairie' },
+    channel: e.channel,
+    internal: e.internal,
+    summary: e.summary,
+    data: e.data,
+  };
+}
+
+interface ProcedureRow {
+  id: string;
+  slug: string;
+  version: number;
+  retired: boolean;
+  definition: Record<string, any>;
+}
+
+/** The query side of the API: projections only, shaped as API v1 documents them. */
+export function createQueries(db: Db): Queries {
+  return {
+    async listServices() {
+      return (await db.query<{ id: string; name: string; tenant: string }>('select id, name, tenant from rm_services order by name')).rows;
+    },
+
+    async listProcedures({ theme, q }) {
+      const { rows } = await db.query<Record<string, unknown>>(
+        `select p.id, p.slug, p.title, p.description, p.theme, p.service_id as "serviceId", s.name as "serviceName",
+                p.access, p.deadline_days as "deadlineDays", p.current_version as version,
+                v.definition -> 'documentsToProvide' as "documentsToProvide"
+           from rm_procedures p
+           join rm_procedure_versions v on v.procedure_id = p.id and v.version = p.current_version
+           left join rm_services s on s.id = p.service_id
+          where not p.retired and p.current_version is not null
+            and ($1::text is null or p.theme = $1)
+            and ($2::text is null or p.title ilike '%' || $2 || '%' or p.description ilike '%' || $2 || '%')
+          order by p.theme, p.title`,
+        [theme ?? null, q?.replace(/[%_\\]/g, (m) => `\\${m}`) ?? null],
+      );
+      return rows;
+    },
+
+    async getProcedure(idOrSlug, version) {
+      const { rows } = await db.query<ProcedureRow>(
+        `select p.id, p.slug, v.version, p.retired, v.definition
+           from rm_procedures p
+           join rm_procedure_versions v on v.procedure_id = p.id and v.version = coalesce($2::int, p.current_version)
+          where ${UUID.test(idOrSlug) ? 'p.id = $1' : 'p.slug = $1'}`,
+        [idOrSlug, version ?? null],
+      );
+      return (rows[0] as ProcedureRecord | undefined) ?? null;
+    },
+
+    async getCase(id) {
+      if (!UUID.test(id)) return null;
+      const c = await getCase(db, id, { audience: 'agent' });
+      return c ? viewOf(db, c) : null;
+    },
+
+    async caseByTrackingHash(hash) {
+      const { rows } = await db.query<{ id: string }>('select id from rm_cases where tracking_code_hash = $1', [hash]);
+      return rows[0] ? this.getCase(rows[0].id) : null;
+    },
+
+    async timeline(caseId, audience: Audience) {
+      return (await queryTimeline(db, caseId, { audience })).map(timelineEvent);
+    },
+
+    async caseAsOf(caseId, at) {
+      const past = await caseAsOf(db, caseId, at, { audience: 'agent' });
+      if (!past) return null;
+      const events = (await queryTimeline(db, caseId, { audience: 'agent' })).filter((e) => e.at <= at).map(timelineEvent);
+      return { case: await viewOf(db, past), events };
+    },
+
+    async citizenCases(citizenId) {
+      const cases = await queryCitizenCases(db, citizenId);
+      const n = await names(db, [], cases.map((c) => c.serviceId));
+      return cases.map((c) => ({
+        id: c.id,
+        reference: c.reference,
+        procedureId: c.procedureId,
+        procedureTitle: c.procedureTitle,
+        serviceId: c.serviceId,
+        serviceName: n.service.get(c.serviceId) ?? null,
+        channel: c.channel,
+        status: c.status,
+        workflowState: c.workflowPublicLabel,
+        assignee: null,
+        assigneeName: null,
+        citizenId,
+        citizenName: null,
+        submittedAt: c.submittedAt,
+        dueAt: c.dueAt,
+        paused: c.status === 'waiting_citizen',
+        overdue: false,
+        lastActivityAt: c.lastActivityAt,
+        version: c.version,
+        decisionOutcome: c.decisionOutcome,
+        closedAt: c.closedAt,
+        rated: c.rated,
+      }));
+    },
+
+    async citizenHistory(citizenId, serviceIds) {
+      const { items } = await queryCitizenHistory(db, citizenId, { limit: 500 });
+      let visible = items;
+      if (serviceIds) {
+        const { rows } = await db.query<{ id: string }>(
+          'select id from rm_cases where citizen_id = $1 and service_id = any($2)',
+          [citizenId, serviceIds],
+        );
+        const allowed = new Set(rows.map((r) => r.id));
+        visible = items.filter((i) => allowed.has(i.caseId));
+      }
+      return visible.map(
+        (i): HistoryItem => ({
+          at: i.at,
+          caseId: i.caseId,
+          reference: i.reference,
+          procedureTitle: i.procedureTitle,
+          type: i.type,
+          channel: i.channel,
+          direction: i.direction,
+          summary: i.summary,
+        }),
+      );
+    },
+
+    async citizenProfile(citizenId) {
+      const { rows } = await db.query<{ profile: Record<string, unknown> | null }>(
+        "select profile from rm_accounts where id = $1 and kind = 'citizen'",
+        [citizenId],
+      );
+      return rows[0]?.profile ?? null;
+    },
+
+    async queue(f) {
+      const page = await queryQueue(db, {
+        serviceIds: f.serviceIds,
+        ...(f.status ? { status: f.status === 'open' ? OPEN_STATUSES : (f.status as never) } : {}),
+        ...(f.assignee ? { assignee: f.assignee } : {}),
+        ...(f.unassigned ? { unassigned: true } : {}),
+        ...(f.overdue ? { overdue: f.now } : {}),
+        ...(f.channel ? { channel: f.channel } : {}),
+        ...(f.procedureId ? { procedureId: f.procedureId } : {}),
+        sort: f.sort,
+        limit: f.limit,
+        now: f.now,
+      });
+      const n = await names(db, page.items.map((i) => i.assignee), page.items.map((i) => i.serviceId));
+      const now = Date.parse(f.now);
+      return { items: page.items.map((i) => summaryOf(i, n, now)), counts: page.counts };
+    },
+
+    async search(f) {
+      const { items } = await searchCases(db, {
+        serviceIds: f.serviceIds,
+        ...(f.text ? { text: f.text } : {}),
+        ...(f.reference ? { reference: f.reference } : {}),
+        ...(f.procedureId ? { procedureId: f.procedureId } : {}),
+        ...(f.status && f.status !== 'open' ? { status: f.status as never } : {}),
+        ...(f.from ? { from: f.from } : {}),
+        ...(f.to ? { to: f.to } : {}),
+        ...(f.citizenId ? { citizenId: f.citizenId } : {}),
+        limit: f.limit,
+      });
+      const n = await names(db, items.map((i) => i.assignee), items.map((i) => i.serviceId));
+      return items.map((i) => summaryOf(i, n, Date.now()));
+    },
+
+    async findCitizens(text, tenant) {
+      const needle = text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`);
+      const { rows } = await db.query<{ id: string; name: string; email: string | null; phone: string | null; hasAccount: boolean }>(
+        `select id, name, profile ->> 'email' as email, profile ->> 'phone' as phone, (password_hash is not null) as "hasAccount"
+           from rm_accounts
+          where kind = 'citizen' and tenant = $1 and search_text like '%' || $2 || '%'
+          order by name limit 20`,
+        [tenant, needle],
+      );
+      return rows;
+    },
+
+    async agents(serviceIds) {
+      const { rows } = await db.query<{ id: string; name: string; email: string; roles: ServiceRole[] }>(
+        `select a.id, a.name, a.email,
+                json_agg(json_build_object('serviceId', r.service_id, 'role', r.role) order by r.service_id, r.role) as roles
+           from rm_accounts a join rm_agent_roles r on r.agent_id = a.id
+          where a.kind = 'agent' and a.active and r.service_id = any($1)
+          group by a.id, a.name, a.email order by a.name`,
+        [serviceIds],
+      );
+      return rows;
+    },
+  };
+}
+
+export function createDirectory(db: Db): Directory {
+  return {
+    async findAccountByEmail(email) {
+      const { rows } = await db.query<{
+        id: string;
+        kind: 'citizen' | 'agent';
+        email: string;
+        name: string;
+        tenant: string;
+        passwordHash: string | null;
+        active: boolean;
+      }>(
+        `select id, kind, email, name, tenant, password_hash as "passwordHash", active
+           from rm_accounts where email = $1`,
+        [email],
+      );
+      return rows[0] ?? null;
+    },
+    async rolesOf(agentId) {
+      const { rows } = await db.query<ServiceRole>(
+        `select r.service_id as "serviceId", r.role from rm_agent_roles r
+           join rm_accounts a on a.id = r.agent_id and a.active
+          where r.agent_id = $1 order by r.service_id, r.role`,
+        [agentId],
+      );
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { merge, type Observable } from 'rxjs';
+import { createEventStore, createFileBlobStore, openDb, type Db, type EventStore } from '@guichet/eventstore';
+import { allProjections, createProjectionRunner, migrate as migrateProjections, type ProjectionRunner } from '@guichet/projections';
+import guichetApi from './app.ts';
+import { loadApps, type MountedApps } from './apps.ts';
+import type { Config } from './config.ts';
+import { changesFromNotify, type ChangeNotice } from './plugins/context.ts';
+import { createDirectory, createQueries } from './lib/queries.ts';
+import { projectionWaiter } from './lib/consistency.ts';
+import { endAllStreams } from './lib/sse.ts';
+import { hashPassword } from './lib/passwords.ts';
+import { isSeeded, seedDemo } from './demo/seed.ts';
+
+export interface Guichet {
+  url: string;
+  app: FastifyInstance | null;
+  db: Db;
+  store: EventStore;
+  runner: ProjectionRunner | null;
+  apps: MountedApps | null;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Repository root (apps' builds); defaults to the current directory. */
+  root?: string;
+  /** Open this database instead of the configured one (tests). */
+  db?: Db;
+  logger?: boolean | object;
+  /** Wait for the projections to catch up before answering (tests, first start). */
+  waitForCatchUp?: boolean;
+}
+
+/** Opens the database, runs the roles this process has, and listens. */
+export async function startGuichet(config: Config, options: StartOptions = {}): Promise<Guichet> {
+  const root = resolve(options.root ?? '.');
+  if (!config.databaseUrl && !options.db) mkdirSync(config.dataDir, { recursive: true });
+  const db =
+    options.db ?? (await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') }));
+  const store = await createEventStore(db);
+  await migrateProjections(db);
+
+  if (config.demo && config.role !== 'projector' && !(await isSeeded(store))) {
+    await seedDemo({ store, now: new Date(), hashPassword });
+  }
+
+  const runner = config.role === 'api' ? null : createProjectionRunner({ db, store, projections: allProjections });
+  if (runner) {
+    await runner.start();
+    if (options.waitForCatchUp) await runner.catchUp();
+  }
+
+  if (config.role === 'projector') {
+    return {
+      url: '',
+      app: null,
+      db,
+      store,
+      runner,
+      apps: null,
+      async close() {
+        await runner?.stop();
+        await store.close();
+        if (!options.db) await db.close();
+      },
+    };
+  }
+
+  const changes: Observable<ChangeNotice> = runner
+    ? merge(runner.changes$ as Observable<ChangeNotice>)
+    : changesFromNotify(db);
+  const waiter = projectionWaiter(db, store, changes);
+  let apps: MountedApps | null = null;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    serverFactory: (handler) =>
+      createServer((req: IncomingMessage, res: ServerResponse) => {
+        if (!apps?.handle(req, res)) handler(req, res);
+      }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(guichetApi, {
+    db,
+    store,
+    blobs: createFileBlobStore(join(config.dataDir, 'documents')),
+    config,
+    directory: createDirectory(db),
+    queries: createQueries(db),
+    changes,
+    waitForProjections: waiter.waitFor,
+    projectionLag: async () => (runner ? runner.lag() : waiter.lag()),
+  });
+  app.addHook('preClose', async () => endAllStreams());
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://127.0.0.1:${port}`;
+  if (config.serveApps) apps = await loadApps(root, url);
+
+  return {
+    url,
+    app,
+    db,
+    store,
+    runner,
+    apps,
+    async close() {
+      await app.close();
+      waiter.close();
+      await runner?.stop();
+      await store.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

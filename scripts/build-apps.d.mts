@@ -1,0 +1,2 @@
+export const APPS: string[];
+export function buildApps(options?: { force?: boolean }): void;
