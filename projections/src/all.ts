@@ -1,0 +1,16 @@
+import { accountsProjection } from './accounts/projection.ts';
+import { casesProjection } from './cases/projection.ts';
+import { citizenHistoryProjection } from './citizen-history/projection.ts';
+import { proceduresProjection } from './procedures/projection.ts';
+import type { Projection } from './projection.ts';
+import { searchProjection } from './search/projection.ts';
+import { timelineProjection } from './timeline/projection.ts';
+
+export const allProjections: readonly Projection[] = [
+  casesProjection,
+  timelineProjection,
+  citizenHistoryProjection,
+  searchProjection,
+  accountsProjection,
+  proceduresProjection,
+];
