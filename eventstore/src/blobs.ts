@@ -77,7 +77,7 @@ export function createFileBlobStore(dir: string): BlobStore {
       }
     },
 
-    has: (sha256) => exists(pathOf(sha256)),
+    has: async (sha256) => exists(pathOf(sha256)),
   };
 }
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runWriters } from './concurrent-writers.ts';
 import { caseStream, collect, instrument, newEvent, noted, sleep } from './contract-helpers.ts';
 import type { Db } from './db.ts';
 import { createEventStore } from './postgres-event-store.ts';
 import { testDatabases } from './testing.ts';
-import { ConcurrencyError, EventIdConflictError, START, type EventStore } from './types.ts';
+import { ConcurrencyError, EventIdConflictError, START, type EventStore, type RecordedEvent } from './types.ts';
 
 describe.each(testDatabases())('event store contract on $name', ({ open }) => {
   let db: Db;
@@ -19,7 +20,11 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
 
   it('reads back what was appended, with every metadata field, the stream version and the positions', async () => {
     const stream = caseStream();
-    const submitted = newEvent('RequestSubmitted', { procedureId: 'acte-naissance', data: { nom: 'Martin' } }, { channel: 'web', actor: 'citizen-7', actorRole: 'usager' });
+    const submitted = newEvent(
+      'RequestSubmitted',
+      { procedureId: 'acte-naissance', data: { nom: 'Martin' } },
+      { channel: 'web', actor: 'citizen-7', actorRole: 'usager' },
+    );
     const noteAdded = newEvent('NoteAdded', { text: 'Pièce manquante' }, { causationId: submitted.metadata.eventId });
     const result = await store.append(stream, [submitted, noteAdded], 'no_stream');
     expect(result).toMatchObject({ streamId: stream, nextVersion: 2, duplicate: false });
@@ -27,7 +32,9 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     expect(result.positions[1]).toBeGreaterThan(result.positions[0]!);
 
     const read = await store.readStream(stream);
-    expect(read.map((e) => [e.type, e.data, e.metadata, e.streamId, e.streamVersion, e.position, e.schemaVersion])).toEqual([
+    expect(
+      read.map((e) => [e.type, e.data, e.metadata, e.streamId, e.streamVersion, e.position, e.schemaVersion]),
+    ).toEqual([
       ['RequestSubmitted', submitted.data, submitted.metadata, stream, 1, result.positions[0], 1],
       ['NoteAdded', noteAdded.data, noteAdded.metadata, stream, 2, result.positions[1], 1],
     ]);
@@ -55,7 +62,12 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     ]);
     const errors = refusals.map((r) => (r.status === 'rejected' ? r.reason : r.value));
     errors.forEach((error) => expect(error).toBeInstanceOf(ConcurrencyError));
-    expect(errors.map((e: ConcurrencyError) => [e.expected, e.actual])).toEqual([['no_stream', 4], [0, 4], [3, 4], [2, 0]]);
+    expect(errors.map((e: ConcurrencyError) => [e.expected, e.actual])).toEqual([
+      ['no_stream', 4],
+      [0, 4],
+      [3, 4],
+      [2, 0],
+    ]);
     expect((errors[0] as ConcurrencyError).streamId).toBe(stream);
     expect(await store.streamVersion(stream)).toBe(4);
   });
@@ -63,7 +75,9 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
   it('lets exactly one of 20 racing appends with the same expected version win', async () => {
     const stream = caseStream();
     await store.append(stream, [noted(1)], 'no_stream');
-    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.append(stream, [noted(i), noted(i)], 1)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => store.append(stream, [noted(i), noted(i)], 1)),
+    );
     const won = outcomes.filter((o) => o.status === 'fulfilled');
     const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
     expect(won).toHaveLength(1);
@@ -81,7 +95,9 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     // The retry's expected version is stale by now: it still gets the original answer.
     const retry = await store.append(stream, batch, 'no_stream');
     expect(retry).toEqual({ ...first, duplicate: true });
-    expect((await store.readStream(stream)).map((e) => e.metadata.eventId)).toEqual([...batch, third].map((e) => e.metadata.eventId));
+    expect((await store.readStream(stream)).map((e) => e.metadata.eventId)).toEqual(
+      [...batch, third].map((e) => e.metadata.eventId),
+    );
     expect(await store.streamVersion(stream)).toBe(3);
   });
 
@@ -99,7 +115,9 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     const stream = caseStream();
     const stored = noted(1);
     await store.append(stream, [stored]);
-    await expect(store.append(stream, [stored, noted(2)])).rejects.toThrow(/1 of the 2 event ids of this batch are already stored/);
+    await expect(store.append(stream, [stored, noted(2)])).rejects.toThrow(
+      /1 of the 2 event ids of this batch are already stored/,
+    );
     await expect(store.append(caseStream(), [stored])).rejects.toBeInstanceOf(EventIdConflictError);
     const twice = noted(3);
     await expect(store.append(stream, [twice, twice])).rejects.toThrow(/appears twice/);
@@ -110,7 +128,10 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     await expect(
       db.transaction(async (tx) => {
         await tx.query('select pg_current_xact_id()');
-        await tx.query('select * from append_events($1, null, $2)', [caseStream(), JSON.stringify([{ ...noted(1), schemaVersion: 1 }])]);
+        await tx.query('select * from append_events($1, null, $2)', [
+          caseStream(),
+          JSON.stringify([{ ...noted(1), schemaVersion: 1 }]),
+        ]);
       }),
     ).rejects.toThrow(/must run in a transaction of its own/);
   });
@@ -118,7 +139,12 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
   it('an empty append writes nothing but still checks the expected version', async () => {
     const stream = caseStream();
     await store.append(stream, [noted(1)]);
-    await expect(store.append(stream, [], 1)).resolves.toEqual({ streamId: stream, nextVersion: 1, positions: [], duplicate: false });
+    await expect(store.append(stream, [], 1)).resolves.toEqual({
+      streamId: stream,
+      nextVersion: 1,
+      positions: [],
+      duplicate: false,
+    });
     await expect(store.append(stream, [], 'no_stream')).rejects.toBeInstanceOf(ConcurrencyError);
   });
 
@@ -128,7 +154,10 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     await v1.append(stream, [newEvent('ContactRecorded', { phone: '0601020304' })]);
     await v1.close();
     const schemas = {
-      ContactRecorded: { version: 2, upcasters: { 1: (d: { phone: string }) => ({ contact: { kind: 'phone', value: d.phone } }) } },
+      ContactRecorded: {
+        version: 2,
+        upcasters: { 1: (d: { phone: string }) => ({ contact: { kind: 'phone', value: d.phone } }) },
+      },
     };
     const v2 = await createEventStore(db, { schemas });
     await v2.append(stream, [newEvent('ContactRecorded', { contact: { kind: 'email', value: 'a@b.fr' } }), noted(2)]);
@@ -139,10 +168,17 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
       [1, { text: 'note 2' }],
     ]);
     expect((await v2.readAll()).filter((e) => e.streamId === stream)).toEqual(read);
-    const stored = await db.query<{ schema_version: number }>('select schema_version from events where stream_id = $1 order by stream_version', [stream]);
+    const stored = await db.query<{ schema_version: number }>(
+      'select schema_version from events where stream_id = $1 order by stream_version',
+      [stream],
+    );
     expect(stored.rows.map((r) => r.schema_version)).toEqual([1, 2, 1]);
     await v2.close();
-    await expect(createEventStore(db, { schemas: { ContactRecorded: { version: 3, upcasters: schemas.ContactRecorded.upcasters } } })).rejects.toThrow(/no upcaster from version 2 to 3/);
+    await expect(
+      createEventStore(db, {
+        schemas: { ContactRecorded: { version: 3, upcasters: schemas.ContactRecorded.upcasters } },
+      }),
+    ).rejects.toThrow(/no upcaster from version 2 to 3/);
   });
 
   it('reads a stream from a version and up to a position', async () => {
@@ -231,7 +267,10 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
   it('wakes waitForEvents on a local append and on an append by another store (NOTIFY) before the poll interval', async () => {
     const slow = { pollIntervalMs: 60_000 };
     const [a, b] = [await createEventStore(db, slow), await createEventStore(db, slow)];
-    for (const [waiter, writer] of [[a, a], [a, b]] as const) {
+    for (const [waiter, writer] of [
+      [a, a],
+      [a, b],
+    ] as const) {
       const woken = waiter.waitForEvents();
       await writer.append(caseStream(), [noted(1)]);
       const first = await Promise.race([woken.then(() => 'woken'), sleep(10_000).then(() => 'poll')]);
@@ -242,5 +281,104 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     aborted.abort();
     await waiting;
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe.each(testDatabases())('event store under concurrent writers on $name', ({ name, open }) => {
+  it('delivers every event exactly once, in one consistent order, to a subscriber live during 16 concurrent writers', async () => {
+    const db = await open();
+    const store = await createEventStore(db, { pollIntervalMs: 100 });
+    try {
+      const total = 10_000;
+      const sub = collect(store.subscribe(START));
+      const started = performance.now();
+      // PGlite runs one statement at a time: larger batches keep its share of the suite short.
+      const { streams, appends } = await runWriters(store, {
+        writers: 16,
+        total,
+        streamsPerWriter: 4,
+        maxBatch: name === 'pglite' ? 9 : 3,
+      });
+      const appendSeconds = (performance.now() - started) / 1000;
+      await sub.until(total, 60_000);
+      const deliveredSeconds = (performance.now() - started) / 1000;
+      await sleep(300); // three poll intervals: room for a duplicate to show up
+      console.log(
+        `[event store on ${name}] 16 writers: ${total} events in ${appends} appends in ${appendSeconds.toFixed(2)} s ` +
+          `(${Math.round(total / appendSeconds)} events/s, ${Math.round(appends / appendSeconds)} appends/s); ` +
+          `live subscriber had every event ${deliveredSeconds.toFixed(2)} s after the start`,
+      );
+
+      const received = sub.received;
+      expect(received).toHaveLength(total);
+      expect(new Set(received.map((e) => e.metadata.eventId)).size).toBe(total);
+      // Each stream arrives whole and in its own order: versions 1, 2, 3, … with the ids written.
+      const arrivedByStream = new Map<string, RecordedEvent[]>();
+      for (const e of received) arrivedByStream.set(e.streamId, [...(arrivedByStream.get(e.streamId) ?? []), e]);
+      for (const { streamId, eventIds } of streams) {
+        const arrived = arrivedByStream.get(streamId) ?? [];
+        expect(arrived.map((e) => e.streamVersion)).toEqual(eventIds.map((_, i) => i + 1));
+        expect(arrived.map((e) => e.metadata.eventId)).toEqual(eventIds);
+      }
+      // $all order is (transaction id, position), strictly increasing, and a later read agrees.
+      const keys = received.map((e) => [BigInt(e.transactionId), e.position] as const);
+      keys
+        .slice(1)
+        .forEach(([xid, pos], i) => expect(xid > keys[i]![0] || (xid === keys[i]![0] && pos > keys[i]![1])).toBe(true));
+      const reread = await store.readAll({ from: START });
+      expect(reread.map((e) => e.position)).toEqual(received.map((e) => e.position));
+      sub.subscription.unsubscribe();
+    } finally {
+      await store.close();
+      await db.close();
+    }
+  });
+});
+
+// PGlite has a single connection, so no transaction can stay open beside an append there.
+describe.each(testDatabases().filter((d) => d.name === 'postgres'))('the transaction-id fence on $name', ({ open }) => {
+  it('holds readers behind an open appending transaction, then delivers its events first, skipping nothing', async () => {
+    const db = await open();
+    const store = await createEventStore(db, { pollIntervalMs: 50 });
+    const session = await db.connect();
+    try {
+      const before = await store.append(caseStream(), [noted(0)]);
+      const sub = collect(store.subscribe(START));
+      await sub.until(1);
+
+      await session.query('begin');
+      const pending = [noted(1), noted(2)];
+      const { rows } = await session.query<{ positions: string[] }>(
+        'select positions from append_events($1, null, $2)',
+        [caseStream(), JSON.stringify(pending.map((e) => ({ ...e, schemaVersion: 1 })))],
+      );
+      const pendingPositions = rows[0]!.positions.map(Number);
+      const later = await store.append(caseStream(), [noted(3), noted(4)]);
+
+      // The hazard is real: a later position is committed while earlier ones are not, so a reader
+      // that remembered "last position seen" would move past the pending events for good.
+      const committed = await db.query<{ max: number }>('select max(position) as max from events');
+      expect(committed.rows[0]!.max).toBe(later.positions[1]);
+      expect(Math.max(...pendingPositions)).toBeLessThan(later.positions[0]!);
+
+      await sleep(300); // six poll intervals
+      expect(sub.received.map((e) => e.position)).toEqual(before.positions);
+      expect((await store.readAll({ from: START })).map((e) => e.position)).toEqual(before.positions);
+      const atBefore = sub.received[0]!;
+      expect(await store.head()).toEqual({ transactionId: atBefore.transactionId, position: atBefore.position });
+
+      await session.query('commit');
+      await sub.until(5, 10_000);
+      const expected = [...before.positions, ...pendingPositions, ...later.positions];
+      expect(sub.received.map((e) => e.position)).toEqual(expected);
+      expect(sub.received.map((e) => e.metadata.eventId).slice(1, 3)).toEqual(pending.map((e) => e.metadata.eventId));
+      expect((await store.readAll({ from: START })).map((e) => e.position)).toEqual(expected);
+      sub.subscription.unsubscribe();
+    } finally {
+      await session.query('rollback').catch(() => {});
+      await session.release();
+      await store.close();
+      await db.close();
+    }
   });
 });

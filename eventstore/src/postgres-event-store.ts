@@ -88,7 +88,12 @@ export class PostgresEventStore implements EventStore {
     const expectedParam = toExpectedParam(expected);
     if (events.length === 0) return this.#appendNothing(streamId, expected, expectedParam);
     const payload = JSON.stringify(
-      events.map((e) => ({ type: e.type, schemaVersion: currentVersion(this.#schemas, e.type), data: e.data, metadata: e.metadata })),
+      events.map((e) => ({
+        type: e.type,
+        schemaVersion: currentVersion(this.#schemas, e.type),
+        data: e.data,
+        metadata: e.metadata,
+      })),
     );
     checkEventIds(streamId, events);
     let row: AppendRow;
@@ -108,7 +113,10 @@ export class PostgresEventStore implements EventStore {
     return { streamId, nextVersion: row.next_version, positions: row.positions.map(Number), duplicate: row.duplicate };
   }
 
-  async readStream(streamId: string, options: { fromVersion?: number; toPosition?: number } = {}): Promise<RecordedEvent[]> {
+  async readStream(
+    streamId: string,
+    options: { fromVersion?: number; toPosition?: number } = {},
+  ): Promise<RecordedEvent[]> {
     const { rows } = await this.#db.query<EventRow>(
       `select ${EVENT_COLUMNS} from events
         where stream_id = $1 and stream_version >= $2 and ($3::bigint is null or position <= $3)
@@ -120,9 +128,13 @@ export class PostgresEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.#db.query<{ version: number }>('select version from streams where stream_id = $1', [streamId], {
-      name: 'guichet_stream_version',
-    });
+    const { rows } = await this.#db.query<{ version: number }>(
+      'select version from streams where stream_id = $1',
+      [streamId],
+      {
+        name: 'guichet_stream_version',
+      },
+    );
     return rows[0]?.version ?? 0;
   }
 
@@ -172,13 +184,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   async #callAppend(streamId: string, expected: number | null, payload: string): Promise<AppendRow> {
-    const { rows } = await this.#db.query<AppendRow>(APPEND_SQL, [streamId, expected, payload], { name: 'guichet_append' });
+    const { rows } = await this.#db.query<AppendRow>(APPEND_SQL, [streamId, expected, payload], {
+      name: 'guichet_append',
+    });
     const row = rows[0];
     if (!row) throw new Error('append_events returned no row');
     return row;
   }
 
-  async #appendNothing(streamId: string, expected: ExpectedVersion, expectedParam: number | null): Promise<AppendResult> {
+  async #appendNothing(
+    streamId: string,
+    expected: ExpectedVersion,
+    expectedParam: number | null,
+  ): Promise<AppendResult> {
     const actual = await this.streamVersion(streamId);
     if (expectedParam !== null && expectedParam !== actual) throw new ConcurrencyError(streamId, expected, actual);
     return { streamId, nextVersion: actual, positions: [], duplicate: false };
@@ -209,16 +227,23 @@ function checkEventIds(streamId: string, events: NewEvent[]): void {
   const ids = new Set<string>();
   for (const event of events) {
     const id = event.metadata?.eventId;
-    if (typeof id !== 'string' || !UUID.test(id)) throw new TypeError(`stream ${streamId}: event id must be a UUID, got ${String(id)}`);
-    if (ids.has(id.toLowerCase())) throw new EventIdConflictError(streamId, `stream ${streamId}: event id ${id} appears twice in one batch`);
+    if (typeof id !== 'string' || !UUID.test(id))
+      throw new TypeError(`stream ${streamId}: event id must be a UUID, got ${String(id)}`);
+    if (ids.has(id.toLowerCase()))
+      throw new EventIdConflictError(streamId, `stream ${streamId}: event id ${id} appears twice in one batch`);
     ids.add(id.toLowerCase());
   }
 }
 
 function sqlState(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : undefined;
 }
 
 function isUniqueViolationOnEventId(error: unknown): boolean {
-  return sqlState(error) === SQLSTATE.uniqueViolation && (error as { constraint?: string }).constraint === EVENT_ID_CONSTRAINT;
+  return (
+    sqlState(error) === SQLSTATE.uniqueViolation &&
+    (error as { constraint?: string }).constraint === EVENT_ID_CONSTRAINT
+  );
 }
