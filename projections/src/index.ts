@@ -3,6 +3,7 @@ import { allProjections } from './all.ts';
 import { migrateProjections } from './migrate.ts';
 
 export { allProjections } from './all.ts';
+export { summarize } from './summaries.ts';
 export { createProjectionRunner, type Logger, type ProjectionLag, type ProjectionRunner, type RunnerOptions } from './runner.ts';
 export type { WorkerState } from './worker.ts';
 export { changeNotices, type ProjectionChange } from './changes.ts';

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { caseStreamId, INTERNAL_CASE_EVENTS } from '@guichet/domain';
 import { ConcurrencyError } from '@guichet/eventstore';
+import { summarize } from '@guichet/projections';
 import { conflict } from '../../lib/problem.ts';
 
 /**
@@ -13,11 +15,21 @@ export async function conflictWithChanges(
   req: FastifyRequest,
 ): Promise<never> {
   if (!(err instanceof ConcurrencyError) || typeof err.expected !== 'number') throw err;
-  const audience = req.user?.kind === 'agent' ? 'agent' : 'citizen';
-  const timeline = await app.queries.timeline(caseId, audience);
-  const changes = timeline
-    .filter((e) => e.version > (err.expected as number))
-    .map((e) => ({ version: e.version, type: e.type, at: e.at, actor: e.actor.name, summary: e.summary }));
+  // From the log itself: the projections may not have caught up with the winner yet.
+  const internal = new Set<string>(req.user?.kind === 'agent' ? [] : INTERNAL_CASE_EVENTS);
+  const events = await app.store.readStream(caseStreamId(caseId), { fromVersion: err.expected + 1 });
+  const visible = events.filter((e) => !internal.has(e.type));
+  const { rows } = await app.db.query<{ id: string; name: string }>('select id, name from rm_accounts where id = any($1)', [
+    [...new Set(visible.map((e) => e.metadata.actor))],
+  ]);
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  const changes = visible.map((e) => ({
+    version: e.streamVersion,
+    type: e.type,
+    at: e.metadata.recordedAt,
+    actor: req.user?.kind === 'agent' ? (names.get(e.metadata.actor) ?? e.metadata.actor) : 'Mairie',
+    summary: summarize(e) ?? e.type,
+  }));
   throw conflict(
     "Quelqu'un d'autre a modifié cette demande pendant que vous la consultiez. Vérifiez ce qui a changé avant de recommencer.",
     { currentVersion: err.actual, expectedVersion: err.expected, changes },
