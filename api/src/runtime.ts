@@ -36,18 +36,36 @@ export interface StartOptions {
   waitForCatchUp?: boolean;
 }
 
+/**
+ * API and projector processes may start together on one PostgreSQL: migrations and the demo
+ * seeding run under one advisory lock so neither sees the other's half-made tables.
+ */
+async function withStartupLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (db.kind !== 'postgres') return fn();
+  const session = await db.connect();
+  try {
+    await session.query("select pg_advisory_lock(hashtext('guichet:startup'))");
+    return await fn();
+  } finally {
+    await session.query("select pg_advisory_unlock(hashtext('guichet:startup'))").catch(() => {});
+    await session.release();
+  }
+}
+
 /** Opens the database, runs the roles this process has, and listens. */
 export async function startGuichet(config: Config, options: StartOptions = {}): Promise<Guichet> {
   const root = resolve(options.root ?? '.');
   if (!config.databaseUrl && !options.db) mkdirSync(config.dataDir, { recursive: true });
   const db =
     options.db ?? (await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') }));
-  const store = await createEventStore(db);
-  await migrateProjections(db);
-
-  if (config.demo && config.role !== 'projector' && !(await isSeeded(store))) {
-    await seedDemo({ store, now: new Date(), hashPassword });
-  }
+  const store = await withStartupLock(db, async () => {
+    const s = await createEventStore(db);
+    await migrateProjections(db);
+    if (config.demo && config.role !== 'projector' && !(await isSeeded(s))) {
+      await seedDemo({ store: s, now: new Date(), hashPassword });
+    }
+    return s;
+  });
 
   const runner = config.role === 'api' ? null : createProjectionRunner({ db, store, projections: allProjections });
   if (runner) {
