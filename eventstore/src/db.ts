@@ -106,19 +106,7 @@ function openPostgres(url: string, schema: string, max: number): Db {
         client.release();
       }
     },
-    async listen(channel, onNotify) {
-      const name = `${schema}_${channel}`;
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === name) onNotify(msg.payload ?? '');
-      });
-      await client.query(`listen ${name}`);
-      return async () => {
-        await client.end().catch(() => {});
-      };
-    },
+    listen: (channel, onNotify) => listenWithReconnect(url, `${schema}_${channel}`, onNotify),
     async notify(channel, payload = '') {
       await pool.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
     },
@@ -144,6 +132,53 @@ function openPostgres(url: string, schema: string, max: number): Db {
       };
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own that comes back after the database restarts or the connection
+ * drops (notifications sent meanwhile are lost: listeners must not rely on them alone). Only the
+ * first connection's failure is thrown.
+ */
+async function listenWithReconnect(url: string, name: string, onNotify: (payload: string) => void) {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let attempt = 0;
+  const lost = (client: pg.Client) => {
+    if (stopped || current !== client) return;
+    current = null;
+    client.end().catch(() => {});
+    retry = setTimeout(() => void connect().catch(() => {}), Math.min(5_000, 100 * 2 ** attempt++));
+  };
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    current = client;
+    client.on('error', () => lost(client));
+    client.on('end', () => lost(client));
+    client.on('notification', (msg) => {
+      if (msg.channel === name) onNotify(msg.payload ?? '');
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${name}`);
+      attempt = 0;
+    } catch (error) {
+      lost(client);
+      throw error;
+    }
+  };
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    clearTimeout(retry);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await current?.end().catch(() => {});
   };
 }
 

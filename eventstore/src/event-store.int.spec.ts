@@ -382,3 +382,26 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('the transac
     }
   });
 });
+
+describe.each(testDatabases().filter((d) => d.name === 'postgres'))(
+  'NOTIFY after a lost connection on $name',
+  ({ open }) => {
+    it('listens again after its connection was cut, so waiters are still woken without polling', async () => {
+      const db = await open();
+      const slow = { pollIntervalMs: 60_000 };
+      const [a, b] = [await createEventStore(db, slow), await createEventStore(db, slow)];
+      const listeners = `select pid from pg_stat_activity where query = 'listen ${db.schema}_events'`;
+      try {
+        const cut = await db.query(`select pg_terminate_backend(pid) from (${listeners}) l`);
+        expect(cut.rows).toHaveLength(2);
+        for (let i = 0; i < 100 && (await db.query(listeners)).rows.length < 2; i++) await sleep(50);
+        const woken = a.waitForEvents();
+        await b.append(caseStream(), [noted(1)]);
+        expect(await Promise.race([woken.then(() => 'woken'), sleep(10_000).then(() => 'poll')])).toBe('woken');
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+        await db.close();
+      }
+    });
+  },
+);
