@@ -181,6 +181,28 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     ).rejects.toThrow(/no upcaster from version 2 to 3/);
   });
 
+  it('refuses to start on events whose transaction ids are ahead of the database (a restore from another cluster)', async () => {
+    const { positions } = await store.append(caseStream(), [noted(1)]);
+    const [position] = positions;
+    const original = await db.query<{ txid: string }>(
+      'select transaction_id::text as txid from events where position = $1',
+      [position],
+    );
+    await db.query(`update events set transaction_id = '90000000000'::xid8 where position = $1`, [position]);
+    try {
+      await expect(createEventStore(db)).rejects.toThrow(
+        /transaction ids up to 90000000000 .*restored from another cluster/,
+      );
+    } finally {
+      await db.query('update events set transaction_id = $2::xid8 where position = $1', [
+        position,
+        original.rows[0]!.txid,
+      ]);
+    }
+    const again = await createEventStore(db);
+    await again.close();
+  });
+
   it('reads a stream from a version and up to a position', async () => {
     const stream = caseStream();
     const { positions } = await store.append(stream, [noted(1), noted(2), noted(3), noted(4)]);

@@ -32,9 +32,29 @@ export async function createEventStore(db: Db, options: EventStoreOptions = {}):
   const schemas = options.schemas ?? {};
   checkSchemas(schemas);
   await db.exec(MIGRATION);
+  await refuseForeignTransactionIds(db);
   const wakeup = new Wakeup(db);
   await wakeup.start();
   return new PostgresEventStore(db, wakeup, schemas, options);
+}
+
+/**
+ * A logical restore (pg_dump into another cluster, PGlite to PostgreSQL) keeps the stored
+ * transaction ids while the new cluster counts from low again: new events would sort before old
+ * ones and readers would skip them all. Refuse to start instead; docs/event-store.md has the fix.
+ */
+async function refuseForeignTransactionIds(db: Db): Promise<void> {
+  const { rows } = await db.query<{ txid: string; next: string }>(
+    `select transaction_id::text as txid, pg_snapshot_xmax(pg_current_snapshot())::text as next
+       from events order by transaction_id desc limit 1`,
+  );
+  const last = rows[0];
+  if (last && BigInt(last.txid) >= BigInt(last.next)) {
+    throw new Error(
+      `events carry transaction ids up to ${last.txid} but this database is at ${last.next}: ` +
+        'restored from another cluster? See "Restoring a backup" in docs/event-store.md before starting.',
+    );
+  }
 }
 
 const APPEND_SQL = 'select next_version, positions, duplicate from append_events($1, $2, $3)';
