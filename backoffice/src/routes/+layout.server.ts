@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import { base } from '$app/paths';
+import { env } from '$env/dynamic/private';
+import { api } from '$lib/server/api';
+import type { Service } from '$lib/types';
+import type { LayoutServerLoad } from './$types';
+
+const PUBLIC_ROUTES = ['/connexion'];
+
+export const load: LayoutServerLoad = async ({ locals, url, route }) => {
+  const townName = env.GUICHET_TOWN_NAME || 'Ville de S.';
+  const isPublic = PUBLIC_ROUTES.some((r) => route.id?.startsWith(r));
+  if (!locals.user) {
+    if (!isPublic) {
+      const back = url.pathname + url.search;
+      redirect(303, `${base}/connexion${back && back !== `${base}/` && back !== base ? `?retour=${encodeURIComponent(back)}` : ''}`);
+    }
+    return { user: null, services: [] as Service[], townName };
+  }
+  const all = await api<{ items: Service[] }>(locals.token, '/services').catch(() => ({ items: [] as Service[] }));
+  return { user: locals.user, services: all.items, townName };
+};
