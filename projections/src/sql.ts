@@ -77,3 +77,19 @@ export function decodeCursor(cursor: string | null | undefined): (string | numbe
 
 /** A user's text inside a LIKE pattern matches literally. */
 export const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const french = new Intl.Collator('fr');
+
+/**
+ * Sorts short lists for display the French way ("état" before "voirie"). Not in SQL: PGlite and a
+ * PostgreSQL server may have different collations, and the same rows must come out in the same order.
+ */
+export function inFrenchOrder<T>(items: T[], ...keys: ((item: T) => string)[]): T[] {
+  return items.sort((a, b) => {
+    for (const key of keys) {
+      const c = french.compare(key(a), key(b));
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}

@@ -1,7 +1,7 @@
 import type { Profile, Role, ServiceRole } from '../../../domain/src/common.ts';
 import type { Queryable } from '../../../eventstore/src/db.ts';
 import { fold } from '../accounts/projection.ts';
-import { iso, likeLiteral, Where } from '../sql.ts';
+import { inFrenchOrder, iso, likeLiteral, Where } from '../sql.ts';
 
 export interface Account {
   id: string;
@@ -71,8 +71,8 @@ export async function getAccount(db: Queryable, id: string): Promise<Account | n
 export async function listServices(db: Queryable, options: { tenant?: string } = {}): Promise<Service[]> {
   const where = new Where();
   if (options.tenant) where.add('tenant = ?', options.tenant);
-  const { rows } = await db.query<Service>(`select id, tenant, name from rm_services ${where} order by name, id`, where.params);
-  return rows;
+  const { rows } = await db.query<Service>(`select id, tenant, name from rm_services ${where}`, where.params);
+  return inFrenchOrder(rows, (s) => s.name, (s) => s.id);
 }
 
 /** Active agents of a service (for "assign to"), optionally with a given role. */
@@ -84,8 +84,8 @@ export async function listAgents(db: Queryable, options: { serviceId?: string; r
     if (options.role) parts.push(`r.role = ${where.param(options.role)}`);
     where.add(`exists (select 1 from rm_agent_roles r where ${parts.join(' and ')})`);
   }
-  const { rows } = await db.query<Row>(`${SELECT} ${where} order by a.name, a.id`, where.params);
-  return rows.map(toAccount);
+  const { rows } = await db.query<Row>(`${SELECT} ${where}`, where.params);
+  return inFrenchOrder(rows.map(toAccount), (a) => a.name, (a) => a.id);
 }
 
 /** Agents recording a request on someone's behalf: every word must appear in the name, emails, phone or city (accents ignored). */
@@ -96,6 +96,6 @@ export async function findCitizens(db: Queryable, text: string, options: { tenan
   if (options.tenant) where.add('a.tenant = ?', options.tenant);
   for (const word of words) where.add(`a.search_text like '%' || ? || '%'`, likeLiteral(word));
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
-  const { rows } = await db.query<Row>(`${SELECT} ${where} order by a.name, a.id limit ${where.param(limit)}`, where.params);
-  return rows.map(toAccount);
+  const { rows } = await db.query<Row>(`${SELECT} ${where} order by a.id limit ${where.param(limit)}`, where.params);
+  return inFrenchOrder(rows.map(toAccount), (a) => a.name, (a) => a.id);
 }

@@ -1,6 +1,6 @@
 import type { ProcedureDefinition } from '../../../domain/src/procedure/events.ts';
 import type { Queryable } from '../../../eventstore/src/db.ts';
-import { iso, Where } from '../sql.ts';
+import { inFrenchOrder, iso, Where } from '../sql.ts';
 
 export interface ProcedureSummary {
   id: string;
@@ -40,6 +40,8 @@ const toSummary = (r: Record<string, unknown>): ProcedureSummary => ({
   updatedAt: iso(r.updated_at) as string,
 });
 
+const catalogueOrder = (list: ProcedureSummary[]) => inFrenchOrder(list, (x) => x.theme, (x) => x.title, (x) => x.id);
+
 const SUMMARY = 'id, slug, tenant, title, description, theme, service_id, access, deadline_days, current_version, retired, updated_at';
 
 /** What citizens may start now: published and not retired. `q` uses French stemming over title and description. */
@@ -53,16 +55,16 @@ export async function listPublishedProcedures(
   if (options.q?.trim()) {
     where.add(`to_tsvector('french', title || ' ' || description || ' ' || theme) @@ websearch_to_tsquery('french', ?)`, options.q.trim());
   }
-  const { rows } = await db.query<Record<string, unknown>>(`select ${SUMMARY} from rm_procedures ${where} order by theme, title, id`, where.params);
-  return rows.map(toSummary);
+  const { rows } = await db.query<Record<string, unknown>>(`select ${SUMMARY} from rm_procedures ${where}`, where.params);
+  return catalogueOrder(rows.map(toSummary));
 }
 
 /** Every procedure, drafts and retired ones included (designers). */
 export async function listProcedures(db: Queryable, options: { tenant?: string } = {}): Promise<ProcedureSummary[]> {
   const where = new Where();
   if (options.tenant) where.add('tenant = ?', options.tenant);
-  const { rows } = await db.query<Record<string, unknown>>(`select ${SUMMARY} from rm_procedures ${where} order by theme, title, id`, where.params);
-  return rows.map(toSummary);
+  const { rows } = await db.query<Record<string, unknown>>(`select ${SUMMARY} from rm_procedures ${where}`, where.params);
+  return catalogueOrder(rows.map(toSummary));
 }
 
 /** By id or by slug. */

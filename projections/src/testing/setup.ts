@@ -73,3 +73,18 @@ export async function dumpReadModels(db: Db): Promise<Record<string, string[]>> 
   }
   return dump;
 }
+
+/** Polls until `check` stops throwing (or returns true), for assertions on background work. */
+export async function eventually<T>(check: () => Promise<T | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const result = await check();
+      if (result !== false) return result;
+      if (Date.now() > deadline) throw new Error('condition still false');
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
