@@ -37,5 +37,3 @@ export {
 export function migrate(db: Db): Promise<void> {
   return migrateProjections(db, allProjections);
 }
-
-export * from './indicators/index.ts';
