@@ -19,6 +19,8 @@ import meRoutes from './routes/me.ts';
 import trackingRoutes from './routes/tracking.ts';
 import queueRoutes from './routes/queues.ts';
 import citizenRoutes from './routes/citizens.ts';
+import adminProcedureRoutes from './routes/admin/procedures.ts';
+import adminAgentRoutes from './routes/admin/agents.ts';
 
 /** The whole HTTP API as one plugin: `server.ts` listens; tests use `app.inject`. */
 export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
@@ -60,6 +62,8 @@ export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
       await v1.register(trackingRoutes);
       await v1.register(queueRoutes);
       await v1.register(citizenRoutes);
+      await v1.register(adminProcedureRoutes);
+      await v1.register(adminAgentRoutes);
     },
     { prefix: '/api/v1' },
   );

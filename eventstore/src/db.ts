@@ -187,7 +187,8 @@ async function openPglite(dataDir: string | undefined, schema: string): Promise<
   await pglite.exec(`create schema if not exists ${schema}; set search_path = ${schema}, public`);
   const run = async <R>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]) => {
     const r = await q.query<R>(sql, params);
-    return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    // PGlite counts affected rows of writes only; a select's count is its rows.
+    return { rows: r.rows, rowCount: r.rows.length || r.affectedRows || 0 };
   };
   return {
     kind: 'pglite',

@@ -60,7 +60,7 @@ export function validateWorkflow(workflow: Workflow, path = 'workflow'): FieldEr
   if (initial) {
     const reached = reachableFrom(initial.id, transitions);
     states.forEach((s, i) => {
-      if (byId.get(s.id) === s && !reached.has(s.id)) err(`states[${i}]`, "Cet état n'est pas atteignable depuis l'état initial.");
+      if (byId.get(s.id) === s && !reached.has(s.id)) err(`states[${i}]`, `L'état « ${s.label} » n'est pas atteignable depuis l'état initial.`);
     });
   }
   states.forEach((s, i) => {
