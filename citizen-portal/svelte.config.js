@@ -7,6 +7,10 @@ const config = {
     paths: { base: '' },
     // The API and this app share one origin behind Guichet's server.
     csrf: { trustedOrigins: [] },
+    // Browser tests import the server's test harness (NodeNext, .ts imports): they have their own tsconfig.
+    typescript: {
+      config: (config) => ({ ...config, include: config.include.filter((p) => !p.startsWith('../tests/')) }),
+    },
   },
 };
 
