@@ -35,4 +35,12 @@ export function buildApps({ force = false } = {}) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildApps({ force: process.argv.includes('--force') });
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    buildApps({ force: process.argv.includes('--force') });
+  } catch (err) {
+    // After `npm install` a failed build is not fatal: `npm start` and `npm test` build again and show the error.
+    if (!process.argv.includes('--if-possible')) throw err;
+    console.warn(`Construction des applications impossible pour l'instant : ${err.message}`);
+  }
+}
