@@ -98,7 +98,7 @@ describe('validateWorkflow', () => {
   it('wants every state reachable and at least one final state', () => {
     const base = workflow();
     const orphan = validateWorkflow({ ...base, states: [...base.states, { id: 'oubliee', label: 'Oubliée', final: true }] });
-    expect(orphan).toEqual([{ field: 'workflow.states[5]', message: "Cet état n'est pas atteignable depuis l'état initial." }]);
+    expect(orphan).toEqual([{ field: 'workflow.states[5]', message: "L'état « Oubliée » n'est pas atteignable depuis l'état initial." }]);
     const noFinal = validateWorkflow({
       initial: 'a',
       states: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }],

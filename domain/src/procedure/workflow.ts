@@ -65,7 +65,7 @@ export function validateWorkflow(workflow: Workflow, path = 'workflow'): FieldEr
   }
   states.forEach((s, i) => {
     if (byId.get(s.id) === s && !s.final && !transitions.some((t) => t.from === s.id)) {
-      err(`states[${i}]`, 'Aucune transition ne sort de cet état : marquez-le comme final ou ajoutez une transition.');
+      err(`states[${i}]`, `Aucune transition ne sort de l'état « ${s.label} » : marquez-le comme final ou ajoutez une transition.`);
     }
   });
   return errors;
