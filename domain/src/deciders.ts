@@ -5,7 +5,11 @@ import { evolveCitizen, initialCitizenState, type CitizenState } from './account
 import type { AgentCommand, CitizenCommand } from './account/commands.ts';
 import type { AgentEvent, CitizenEvent, OrganisationEvent } from './account/events.ts';
 import {
-  decideOrganisation, evolveOrganisation, initialOrganisationState, type OrganisationCommand, type OrganisationState,
+  decideOrganisation,
+  evolveOrganisation,
+  initialOrganisationState,
+  type OrganisationCommand,
+  type OrganisationState,
 } from './account/organisation.ts';
 import type { CaseCommand } from './case/commands.ts';
 import { decideCase } from './case/decide.ts';
@@ -48,4 +52,5 @@ export const foldCase = (events: readonly CaseEvent[]): CaseState => fold(caseDe
 export const foldProcedure = (events: readonly ProcedureEvent[]): ProcedureState => fold(procedureDecider, events);
 export const foldCitizen = (events: readonly CitizenEvent[]): CitizenState => fold(citizenDecider, events);
 export const foldAgent = (events: readonly AgentEvent[]): AgentState => fold(agentDecider, events);
-export const foldOrganisation = (events: readonly OrganisationEvent[]): OrganisationState => fold(organisationDecider, events);
+export const foldOrganisation = (events: readonly OrganisationEvent[]): OrganisationState =>
+  fold(organisationDecider, events);

@@ -19,10 +19,22 @@ export { normaliseProfile, validateProfile, type ProfileRules } from './profile.
 // Procedures.
 export { decideProcedure } from './procedure/decide.ts';
 export { evolveProcedure, initialProcedureState, latestPublished, type ProcedureState } from './procedure/state.ts';
-export { CHOICE_TYPES, LAYOUT_TYPES, carriesValue, compilePattern, validateProcedureDefinition } from './procedure/definition.ts';
+export {
+  CHOICE_TYPES,
+  LAYOUT_TYPES,
+  carriesValue,
+  compilePattern,
+  validateProcedureDefinition,
+} from './procedure/definition.ts';
 export { REOPEN_TRANSITION_ID, validateWorkflow } from './procedure/workflow.ts';
 export {
-  checkAddress, isCalendarDate, normaliseFormData, normaliseValue, validateFormData, visibleFields, type FormValues,
+  checkAddress,
+  isCalendarDate,
+  normaliseFormData,
+  normaliseValue,
+  validateFormData,
+  visibleFields,
+  type FormValues,
 } from './procedure/form.ts';
 
 // Cases.
@@ -36,7 +48,11 @@ export { evolveCitizen, initialCitizenState, type CitizenState } from './account
 export { decideAgent } from './account/agent-decide.ts';
 export { evolveAgent, holdsRole, initialAgentState, type AgentState } from './account/agent-state.ts';
 export {
-  decideOrganisation, evolveOrganisation, initialOrganisationState, type OrganisationCommand, type OrganisationState,
+  decideOrganisation,
+  evolveOrganisation,
+  initialOrganisationState,
+  type OrganisationCommand,
+  type OrganisationState,
 } from './account/organisation.ts';
 
 export * from './deciders.ts';

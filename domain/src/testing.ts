@@ -51,12 +51,23 @@ export function specification<Command, Event, State>(decider: Decider<Command, E
 
 /** Builds command metadata for tests; `now` defaults to a fixed instant so expected events are literal. */
 export function metaFor(actor: Actor, overrides: Partial<CommandMeta> = {}): CommandMeta {
-  return { commandId: 'cmd-1', actor, tenant: 'ville-s', channel: 'web', now: '2026-03-02T09:00:00.000Z', ...overrides };
+  return {
+    commandId: 'cmd-1',
+    actor,
+    tenant: 'ville-s',
+    channel: 'web',
+    now: '2026-03-02T09:00:00.000Z',
+    ...overrides,
+  };
 }
 
 export const actors = {
   citizen: (id = 'cit-1'): Actor => ({ kind: 'citizen', id }),
-  agent: (serviceId = 'svc-etat-civil', role: 'agent' | 'manager' | 'designer' | 'admin' = 'agent', id = 'ag-1'): Actor => ({
+  agent: (
+    serviceId = 'svc-etat-civil',
+    role: 'agent' | 'manager' | 'designer' | 'admin' = 'agent',
+    id = 'ag-1',
+  ): Actor => ({
     kind: 'agent',
     id,
     roles: [{ serviceId, role }],

@@ -1,13 +1,23 @@
 import { forbidUnless, isAdmin, isSystem } from '../access.ts';
 import { checkId, checkText, throwIfInvalid } from '../checks.ts';
-import { ForbiddenError, IllegalStateError, NotFoundError, ROLES, assertNever, type CommandMeta, type FieldError } from '../common.ts';
+import {
+  ForbiddenError,
+  IllegalStateError,
+  NotFoundError,
+  ROLES,
+  assertNever,
+  type CommandMeta,
+  type FieldError,
+} from '../common.ts';
 import { holdsRole, type AgentState } from './agent-state.ts';
 import { checkEmail, checkPasswordHash, normaliseEmail } from './citizen-decide.ts';
 import type { AgentCommand } from './commands.ts';
 import type { AgentEvent } from './events.ts';
 
 const checkRole = (role: unknown): FieldError[] =>
-  ROLES.includes(role as never) ? [] : [{ field: 'role', message: 'Choisissez un rôle : agent, manager, designer ou admin.' }];
+  ROLES.includes(role as never)
+    ? []
+    : [{ field: 'role', message: 'Choisissez un rôle : agent, manager, designer ou admin.' }];
 
 /**
  * Staff accounts. Every command is an administrator's: an agent holding the admin role on any
@@ -20,8 +30,18 @@ export function decideAgent(command: AgentCommand, state: AgentState, meta: Comm
   if (command.type === 'CreateAgentAccount') {
     if (state.exists) throw new IllegalStateError('Ce compte existe déjà.');
     const { agentId, email, name, passwordHash } = command.data;
-    throwIfInvalid([...checkId(agentId, 'agentId'), ...checkEmail(email), ...checkText(name, 'name', 1, 200), ...checkPasswordHash(passwordHash)]);
-    return [{ type: 'AgentAccountCreated', data: { agentId, tenant: meta.tenant, email: normaliseEmail(email), name: name.trim(), passwordHash } }];
+    throwIfInvalid([
+      ...checkId(agentId, 'agentId'),
+      ...checkEmail(email),
+      ...checkText(name, 'name', 1, 200),
+      ...checkPasswordHash(passwordHash),
+    ]);
+    return [
+      {
+        type: 'AgentAccountCreated',
+        data: { agentId, tenant: meta.tenant, email: normaliseEmail(email), name: name.trim(), passwordHash },
+      },
+    ];
   }
   if (!state.exists || state.tenant !== meta.tenant) throw new NotFoundError('Agent introuvable.');
   const { agentId } = state;
@@ -38,7 +58,8 @@ export function decideAgent(command: AgentCommand, state: AgentState, meta: Comm
       const { serviceId, role } = command.data;
       if (!holdsRole(state, serviceId, role)) throw new IllegalStateError("Cet agent n'a pas ce rôle dans ce service.");
       // Guards against locking the last administrator out by mistake; another admin can do it.
-      if (self && role === 'admin') throw new ForbiddenError("Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+      if (self && role === 'admin')
+        throw new ForbiddenError("Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
       return [{ type: 'AgentRoleRevoked', data: { agentId, serviceId, role } }];
     }
     case 'DeactivateAgent':

@@ -18,7 +18,10 @@ const create: AgentCommand = {
 };
 const grant = (serviceId: string, role: Role): AgentCommand => ({ type: 'GrantRole', data: { serviceId, role } });
 const revoke = (serviceId: string, role: Role): AgentCommand => ({ type: 'RevokeRole', data: { serviceId, role } });
-const granted = (serviceId: string, role: Role): AgentEvent => ({ type: 'AgentRoleGranted', data: { agentId: 'ag-7', serviceId, role } });
+const granted = (serviceId: string, role: Role): AgentEvent => ({
+  type: 'AgentRoleGranted',
+  data: { agentId: 'ag-7', serviceId, role },
+});
 const deactivated: AgentEvent = { type: 'AgentDeactivated', data: { agentId: 'ag-7', reason: 'Départ.' } };
 
 describe('agent accounts', () => {
@@ -27,54 +30,86 @@ describe('agent accounts', () => {
     given([created]).when(create, admin).thenThrows(IllegalStateError);
   });
   it('are not managed by anyone else', () => {
-    given([]).when(create, metaFor(actors.agent('svc-dsi', 'manager'))).thenThrows(ForbiddenError);
+    given([])
+      .when(create, metaFor(actors.agent('svc-dsi', 'manager')))
+      .thenThrows(ForbiddenError);
     given([]).when(create, metaFor(actors.citizen())).thenThrows(ForbiddenError);
-    given([created]).when(grant('svc-etat-civil', 'agent'), metaFor(actors.agent('svc-etat-civil', 'designer'))).thenThrows(ForbiddenError);
+    given([created])
+      .when(grant('svc-etat-civil', 'agent'), metaFor(actors.agent('svc-etat-civil', 'designer')))
+      .thenThrows(ForbiddenError);
   });
   it('need a valid e-mail and a name', () => {
-    given([]).when({ ...create, data: { ...create.data, email: 'paul', name: '' } }, admin).thenThrows(ValidationError, ['email', 'name']);
+    given([])
+      .when({ ...create, data: { ...create.data, email: 'paul', name: '' } }, admin)
+      .thenThrows(ValidationError, ['email', 'name']);
   });
   it('are unknown to another tenant', () => {
-    given([created]).when(grant('svc-etat-civil', 'agent'), { ...admin, tenant: 'autre' }).thenThrows(NotFoundError);
+    given([created])
+      .when(grant('svc-etat-civil', 'agent'), { ...admin, tenant: 'autre' })
+      .thenThrows(NotFoundError);
   });
 });
 
 describe('roles per service', () => {
   it('are granted once per service and role', () => {
-    const state = given([created, granted('svc-voirie', 'agent')]).when(grant('svc-etat-civil', 'agent'), admin).then([granted('svc-etat-civil', 'agent')]);
+    const state = given([created, granted('svc-voirie', 'agent')])
+      .when(grant('svc-etat-civil', 'agent'), admin)
+      .then([granted('svc-etat-civil', 'agent')]);
     expect(state.roles).toEqual([
       { serviceId: 'svc-voirie', role: 'agent' },
       { serviceId: 'svc-etat-civil', role: 'agent' },
     ]);
-    given([created, granted('svc-voirie', 'agent')]).when(grant('svc-voirie', 'agent'), admin).thenThrows(IllegalStateError);
+    given([created, granted('svc-voirie', 'agent')])
+      .when(grant('svc-voirie', 'agent'), admin)
+      .thenThrows(IllegalStateError);
   });
   it('must be known roles', () => {
-    given([created]).when(grant('svc-voirie', 'mayor' as Role), admin).thenThrows(ValidationError, ['role']);
+    given([created])
+      .when(grant('svc-voirie', 'mayor' as Role), admin)
+      .thenThrows(ValidationError, ['role']);
   });
   it('are revoked only when held', () => {
-    const state = given([created, granted('svc-voirie', 'agent')]).when(revoke('svc-voirie', 'agent'), admin).then([
-      { type: 'AgentRoleRevoked', data: { agentId: 'ag-7', serviceId: 'svc-voirie', role: 'agent' } },
-    ]);
+    const state = given([created, granted('svc-voirie', 'agent')])
+      .when(revoke('svc-voirie', 'agent'), admin)
+      .then([{ type: 'AgentRoleRevoked', data: { agentId: 'ag-7', serviceId: 'svc-voirie', role: 'agent' } }]);
     expect(state.roles).toEqual([]);
-    given([created, granted('svc-voirie', 'agent')]).when(revoke('svc-voirie', 'manager'), admin).thenThrows(IllegalStateError);
+    given([created, granted('svc-voirie', 'agent')])
+      .when(revoke('svc-voirie', 'manager'), admin)
+      .thenThrows(IllegalStateError);
   });
   it('cannot be taken from oneself when it is the admin role', () => {
     const selfAdmin = metaFor({ kind: 'agent', id: 'ag-7', roles: [{ serviceId: 'svc-dsi', role: 'admin' }] });
-    given([created, granted('svc-dsi', 'admin')]).when(revoke('svc-dsi', 'admin'), selfAdmin).thenThrows(ForbiddenError);
+    given([created, granted('svc-dsi', 'admin')])
+      .when(revoke('svc-dsi', 'admin'), selfAdmin)
+      .thenThrows(ForbiddenError);
   });
 });
 
 describe('deactivation', () => {
   it('deactivates with a reason and reactivates', () => {
-    expect(given([created]).when({ type: 'DeactivateAgent', data: { reason: ' Départ. ' } }, admin).then([deactivated]).active).toBe(false);
-    expect(given([created, deactivated]).when({ type: 'ReactivateAgent', data: {} }, admin).then([{ type: 'AgentReactivated', data: { agentId: 'ag-7' } }]).active).toBe(true);
+    expect(
+      given([created])
+        .when({ type: 'DeactivateAgent', data: { reason: ' Départ. ' } }, admin)
+        .then([deactivated]).active,
+    ).toBe(false);
+    expect(
+      given([created, deactivated])
+        .when({ type: 'ReactivateAgent', data: {} }, admin)
+        .then([{ type: 'AgentReactivated', data: { agentId: 'ag-7' } }]).active,
+    ).toBe(true);
   });
   it('refuses repeated transitions, a missing reason and deactivating oneself', () => {
-    given([created, deactivated]).when({ type: 'DeactivateAgent', data: { reason: 'x' } }, admin).thenThrows(IllegalStateError);
+    given([created, deactivated])
+      .when({ type: 'DeactivateAgent', data: { reason: 'x' } }, admin)
+      .thenThrows(IllegalStateError);
     given([created]).when({ type: 'ReactivateAgent', data: {} }, admin).thenThrows(IllegalStateError);
-    given([created]).when({ type: 'DeactivateAgent', data: { reason: '' } }, admin).thenThrows(ValidationError, ['reason']);
+    given([created])
+      .when({ type: 'DeactivateAgent', data: { reason: '' } }, admin)
+      .thenThrows(ValidationError, ['reason']);
     const selfAdmin = metaFor({ kind: 'agent', id: 'ag-7', roles: [{ serviceId: 'svc-dsi', role: 'admin' }] });
-    given([created]).when({ type: 'DeactivateAgent', data: { reason: 'x' } }, selfAdmin).thenThrows(ForbiddenError);
+    given([created])
+      .when({ type: 'DeactivateAgent', data: { reason: 'x' } }, selfAdmin)
+      .thenThrows(ForbiddenError);
   });
   it('freezes roles until reactivation', () => {
     given([created, deactivated]).when(grant('svc-voirie', 'agent'), admin).thenThrows(IllegalStateError);

@@ -14,7 +14,9 @@ export function checkEmail(email: unknown, field = 'email'): FieldError[] {
 
 export function checkPasswordHash(hash: unknown): FieldError[] {
   // The API hashes; an empty hash would mean a password was never set.
-  return typeof hash === 'string' && hash.trim() !== '' ? [] : [{ field: 'passwordHash', message: 'Mot de passe manquant.' }];
+  return typeof hash === 'string' && hash.trim() !== ''
+    ? []
+    : [{ field: 'passwordHash', message: 'Mot de passe manquant.' }];
 }
 
 /**
@@ -25,7 +27,10 @@ export function decideCitizen(command: CitizenCommand, state: CitizenState, meta
   const actor = meta.actor;
   switch (command.type) {
     case 'RegisterCitizen': {
-      forbidUnless(actor.kind === 'anonymous' || isSystem(actor), 'Vous avez déjà un compte : déconnectez-vous pour en créer un autre.');
+      forbidUnless(
+        actor.kind === 'anonymous' || isSystem(actor),
+        'Vous avez déjà un compte : déconnectez-vous pour en créer un autre.',
+      );
       if (state.exists) throw new IllegalStateError('Ce compte existe déjà.');
       const { citizenId, email, passwordHash, profile } = command.data;
       throwIfInvalid([
@@ -37,22 +42,39 @@ export function decideCitizen(command: CitizenCommand, state: CitizenState, meta
       const clean = normaliseProfile(profile);
       // The sign-up address prefills forms until the resident gives another one.
       const withEmail = { ...clean, email: clean.email ?? normaliseEmail(email) };
-      return [{ type: 'CitizenRegistered', data: { citizenId, tenant: meta.tenant, email: normaliseEmail(email), passwordHash, profile: withEmail } }];
+      return [
+        {
+          type: 'CitizenRegistered',
+          data: { citizenId, tenant: meta.tenant, email: normaliseEmail(email), passwordHash, profile: withEmail },
+        },
+      ];
     }
     case 'CreateCitizenContact': {
       forbidUnless(isStaff(actor) || isSystem(actor), 'Seuls les agents peuvent enregistrer un usager.');
       if (state.exists) throw new IllegalStateError('Cet usager existe déjà.');
       const { citizenId, profile } = command.data;
-      throwIfInvalid([...checkId(citizenId, 'citizenId'), ...validateProfile(profile, 'profile', { names: 'lastName', reachable: true })]);
-      return [{ type: 'CitizenContactCreated', data: { citizenId, tenant: meta.tenant, profile: normaliseProfile(profile), createdBy: actorId(actor) } }];
+      throwIfInvalid([
+        ...checkId(citizenId, 'citizenId'),
+        ...validateProfile(profile, 'profile', { names: 'lastName', reachable: true }),
+      ]);
+      return [
+        {
+          type: 'CitizenContactCreated',
+          data: { citizenId, tenant: meta.tenant, profile: normaliseProfile(profile), createdBy: actorId(actor) },
+        },
+      ];
     }
     case 'UpdateCitizenProfile': {
       requireKnown(state, meta);
       const self = actor.kind === 'citizen' && actor.id === state.citizenId;
       // An account's profile belongs to its owner; a contact is kept up to date by the agents.
-      forbidUnless(self || (state.kind === 'contact' && (isStaff(actor) || isSystem(actor))), 'Vous ne pouvez pas modifier ce profil.');
+      forbidUnless(
+        self || (state.kind === 'contact' && (isStaff(actor) || isSystem(actor))),
+        'Vous ne pouvez pas modifier ce profil.',
+      );
       const { profile } = command.data;
-      const rules = state.kind === 'account' ? ({ names: 'both' } as const) : ({ names: 'lastName', reachable: true } as const);
+      const rules =
+        state.kind === 'account' ? ({ names: 'both' } as const) : ({ names: 'lastName', reachable: true } as const);
       throwIfInvalid(validateProfile(profile, 'profile', rules));
       const clean = normaliseProfile(profile);
       // Saving an unchanged form records nothing.
@@ -61,10 +83,18 @@ export function decideCitizen(command: CitizenCommand, state: CitizenState, meta
     }
     case 'ChangeCitizenPassword': {
       requireKnown(state, meta);
-      forbidUnless(actor.kind === 'citizen' && actor.id === state.citizenId, 'Seul le titulaire du compte peut changer son mot de passe.');
+      forbidUnless(
+        actor.kind === 'citizen' && actor.id === state.citizenId,
+        'Seul le titulaire du compte peut changer son mot de passe.',
+      );
       if (state.kind !== 'account') throw new IllegalStateError("Cet usager n'a pas de compte en ligne.");
       throwIfInvalid(checkPasswordHash(command.data.passwordHash));
-      return [{ type: 'CitizenPasswordChanged', data: { citizenId: state.citizenId, passwordHash: command.data.passwordHash } }];
+      return [
+        {
+          type: 'CitizenPasswordChanged',
+          data: { citizenId: state.citizenId, passwordHash: command.data.passwordHash },
+        },
+      ];
     }
     default:
       return assertNever(command);

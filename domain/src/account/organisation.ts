@@ -34,7 +34,11 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
  * A tenant is created by the platform (system) only; a service within the command's tenant by an
  * administrator of that tenant or the system.
  */
-export function decideOrganisation(command: OrganisationCommand, state: OrganisationState, meta: CommandMeta): OrganisationEvent[] {
+export function decideOrganisation(
+  command: OrganisationCommand,
+  state: OrganisationState,
+  meta: CommandMeta,
+): OrganisationEvent[] {
   if (state.exists) throw new IllegalStateError('Cet élément existe déjà.');
   switch (command.type) {
     case 'CreateTenant': {

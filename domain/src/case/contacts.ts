@@ -12,7 +12,9 @@ type ContactCommand = Extract<
 >;
 
 const direction = (value: unknown): FieldError[] =>
-  value === 'inbound' || value === 'outbound' ? [] : [{ field: 'direction', message: 'Indiquez le sens : reçu ou émis.' }];
+  value === 'inbound' || value === 'outbound'
+    ? []
+    : [{ field: 'direction', message: 'Indiquez le sens : reçu ou émis.' }];
 
 /**
  * The town keeps a record of every contact, so agents log calls, letters, visits, documents and
@@ -25,9 +27,14 @@ export function decideContact(command: ContactCommand, state: CaseState, meta: C
   switch (command.type) {
     case 'SendMessage': {
       const from = partyOf(meta.actor, state);
-      if (state.status === 'closed') throw new IllegalStateError(from === 'citizen' ? closedForResident : 'Ce dossier est clos.');
+      if (state.status === 'closed')
+        throw new IllegalStateError(from === 'citizen' ? closedForResident : 'Ce dossier est clos.');
       const { messageId, text, documents } = command.data;
-      throwIfInvalid([...checkId(messageId, 'messageId'), ...checkText(text, 'text'), ...validateDocuments(documents, 'documents')]);
+      throwIfInvalid([
+        ...checkId(messageId, 'messageId'),
+        ...checkText(text, 'text'),
+        ...validateDocuments(documents, 'documents'),
+      ]);
       return [
         ...(from === 'agent' ? acknowledgedIfNew(state) : []),
         { type: 'MessageSent', data: { caseId, messageId, from, text: text.trim(), documents } },
@@ -45,15 +52,34 @@ export function decideContact(command: ContactCommand, state: CaseState, meta: C
       const duration: FieldError[] =
         Number.isInteger(durationSeconds) && durationSeconds >= 0 && durationSeconds <= 86_400
           ? []
-          : [{ field: 'durationSeconds', message: "La durée de l'appel est un nombre entier de secondes, de 0 à 86 400." }];
+          : [
+              {
+                field: 'durationSeconds',
+                message: "La durée de l'appel est un nombre entier de secondes, de 0 à 86 400.",
+              },
+            ];
       throwIfInvalid([...direction(command.data.direction), ...duration, ...checkText(summary, 'summary')]);
-      return [{ type: 'PhoneCallLogged', data: { caseId, direction: command.data.direction, durationSeconds, summary: summary.trim() } }];
+      return [
+        {
+          type: 'PhoneCallLogged',
+          data: { caseId, direction: command.data.direction, durationSeconds, summary: summary.trim() },
+        },
+      ];
     }
     case 'LogLetter': {
       requireCaseAgent(meta.actor, state);
       const { summary, documents } = command.data;
-      throwIfInvalid([...direction(command.data.direction), ...checkText(summary, 'summary'), ...validateDocuments(documents, 'documents')]);
-      return [{ type: 'LetterLogged', data: { caseId, direction: command.data.direction, summary: summary.trim(), documents } }];
+      throwIfInvalid([
+        ...direction(command.data.direction),
+        ...checkText(summary, 'summary'),
+        ...validateDocuments(documents, 'documents'),
+      ]);
+      return [
+        {
+          type: 'LetterLogged',
+          data: { caseId, direction: command.data.direction, summary: summary.trim(), documents },
+        },
+      ];
     }
     case 'LogCounterVisit': {
       requireCaseAgent(meta.actor, state);

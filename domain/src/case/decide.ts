@@ -12,7 +12,14 @@ import { validateDocuments } from '../documents.ts';
 import type { CaseCommand } from './commands.ts';
 import { decideContact } from './contacts.ts';
 import type { CaseEvent } from './events.ts';
-import { acknowledgedIfNew, isCaseOwner, partyOf, requireCaseAgent, requireInstructing, requireNotClosed } from './guards.ts';
+import {
+  acknowledgedIfNew,
+  isCaseOwner,
+  partyOf,
+  requireCaseAgent,
+  requireInstructing,
+  requireNotClosed,
+} from './guards.ts';
 import type { CaseState } from './state.ts';
 import { decideSubmission } from './submit.ts';
 
@@ -26,7 +33,8 @@ export const DEFAULT_TRANSITION_ROLES: readonly Role[] = ['agent', 'manager', 'a
 export function decideCase(command: CaseCommand, state: CaseState, meta: CommandMeta): CaseEvent[] {
   if (command.type === 'SubmitCase') return decideSubmission(command, state, meta);
   // Another tenant's case answers "not found": its existence is not ours to reveal.
-  if (!state.exists || (state.tenant !== '' && state.tenant !== meta.tenant)) throw new NotFoundError('Dossier introuvable.');
+  if (!state.exists || (state.tenant !== '' && state.tenant !== meta.tenant))
+    throw new NotFoundError('Dossier introuvable.');
   const { caseId } = state;
   const now = new Date(instant(meta.now)).toISOString();
   const actor = meta.actor;
@@ -59,7 +67,12 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       if (toServiceId === state.serviceId) {
         throw new ValidationError([{ field: 'toServiceId', message: 'Le dossier est déjà dans ce service.' }]);
       }
-      return [{ type: 'CaseTransferred', data: { caseId, fromServiceId: state.serviceId, toServiceId, reason: reason.trim() } }];
+      return [
+        {
+          type: 'CaseTransferred',
+          data: { caseId, fromServiceId: state.serviceId, toServiceId, reason: reason.trim() },
+        },
+      ];
     }
     case 'RequestInformation': {
       requireCaseAgent(actor, state);
@@ -75,13 +88,24 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       // The resident answers online; an agent records an answer that came by letter or at the counter.
       partyOf(actor, state);
       const request = state.openRequest;
-      if (state.status !== 'waiting_citizen' || !request) throw new IllegalStateError("Aucune demande de complément n'est en attente.");
+      if (state.status !== 'waiting_citizen' || !request)
+        throw new IllegalStateError("Aucune demande de complément n'est en attente.");
       const { message, documents } = command.data;
       const hasDocuments = Array.isArray(documents) && documents.length > 0;
-      throwIfInvalid([...checkText(message, 'message', hasDocuments ? 0 : 1), ...validateDocuments(documents, 'documents')]);
+      throwIfInvalid([
+        ...checkText(message, 'message', hasDocuments ? 0 : 1),
+        ...validateDocuments(documents, 'documents'),
+      ]);
       // A clock running behind the request must not pull the deadline earlier.
       const pausedMs = Math.max(0, instant(now) - instant(request.requestedAt));
-      const data = { caseId, requestId: request.requestId, message: message.trim(), documents, providedAt: now, pausedMs };
+      const data = {
+        caseId,
+        requestId: request.requestId,
+        message: message.trim(),
+        documents,
+        providedAt: now,
+        pausedMs,
+      };
       return [{ type: 'InformationProvided', data }];
     }
     case 'SendMessage':
@@ -96,7 +120,9 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       requireNotClosed(state);
       const transition = command.data.workflow.transitions.find((t) => t.id === command.data.transitionId);
       if (!transition) {
-        throw new ValidationError([{ field: 'transitionId', message: "Cette étape n'existe pas dans le circuit de la démarche." }]);
+        throw new ValidationError([
+          { field: 'transitionId', message: "Cette étape n'existe pas dans le circuit de la démarche." },
+        ]);
       }
       if (transition.from !== state.workflowState) {
         throw new IllegalStateError("Cette étape n'est pas possible depuis l'état actuel du dossier.");
@@ -108,7 +134,10 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       const { id: transitionId, from, to } = transition;
       return [
         ...acknowledgedIfNew(state),
-        { type: 'WorkflowTransitioned', data: { caseId, transitionId, from, to, message: transition.messageTemplate ?? null } },
+        {
+          type: 'WorkflowTransitioned',
+          data: { caseId, transitionId, from, to, message: transition.messageTemplate ?? null },
+        },
       ];
     }
     case 'DecideCase': {
@@ -116,7 +145,9 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       requireInstructing(state);
       const { outcome, reason } = command.data;
       const outcomeErrors =
-        outcome === 'accepted' || outcome === 'rejected' ? [] : [{ field: 'outcome', message: 'Choisissez : acceptée ou refusée.' }];
+        outcome === 'accepted' || outcome === 'rejected'
+          ? []
+          : [{ field: 'outcome', message: 'Choisissez : acceptée ou refusée.' }];
       // A refusal must be explained to the resident.
       throwIfInvalid([...outcomeErrors, ...checkText(reason, 'reason', outcome === 'rejected' ? 1 : 0, MAX_TEXT)]);
       return [...acknowledgedIfNew(state), { type: 'CaseDecided', data: { caseId, outcome, reason: reason.trim() } }];
@@ -128,17 +159,23 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       return [{ type: 'CaseClosed', data: { caseId, reason: command.data.reason.trim() } }];
     case 'ReopenCase':
       requireCaseAgent(actor, state);
-      if (state.status !== 'closed') throw new IllegalStateError("Seul un dossier clos peut être rouvert.");
+      if (state.status !== 'closed') throw new IllegalStateError('Seul un dossier clos peut être rouvert.');
       throwIfInvalid(checkText(command.data.reason, 'reason'));
       return [{ type: 'CaseReopened', data: { caseId, reason: command.data.reason.trim() } }];
     case 'RateCase': {
       forbidUnless(isCaseOwner(actor, state), "Seul l'usager qui a déposé la demande peut l'évaluer.");
-      if (state.status !== 'closed') throw new IllegalStateError('Vous pourrez évaluer le traitement une fois le dossier clos.');
+      if (state.status !== 'closed')
+        throw new IllegalStateError('Vous pourrez évaluer le traitement une fois le dossier clos.');
       if (state.rated) throw new IllegalStateError('Vous avez déjà évalué ce dossier.');
       const { score, comment } = command.data;
-      const scoreErrors = Number.isInteger(score) && score >= 1 && score <= 5 ? [] : [{ field: 'score', message: 'Donnez une note entière de 1 à 5.' }];
+      const scoreErrors =
+        Number.isInteger(score) && score >= 1 && score <= 5
+          ? []
+          : [{ field: 'score', message: 'Donnez une note entière de 1 à 5.' }];
       throwIfInvalid([...scoreErrors, ...checkText(comment ?? '', 'comment', 0, 2000)]);
-      return [{ type: 'CaseRated', data: { caseId, score: score as 1 | 2 | 3 | 4 | 5, comment: (comment ?? '').trim() } }];
+      return [
+        { type: 'CaseRated', data: { caseId, score: score as 1 | 2 | 3 | 4 | 5, comment: (comment ?? '').trim() } },
+      ];
     }
     default:
       return assertNever(command);

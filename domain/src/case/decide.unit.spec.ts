@@ -5,7 +5,18 @@ import { actors, metaFor } from '../testing.ts';
 import type { CaseCommand } from './commands.ts';
 import type { CaseEvent } from './events.ts';
 import {
-  CASE, acknowledged, agentMeta, citizenMeta, closed, closedCase, decided, given, inProgress, managerMeta, requested, submitted,
+  CASE,
+  acknowledged,
+  agentMeta,
+  citizenMeta,
+  closed,
+  closedCase,
+  decided,
+  given,
+  inProgress,
+  managerMeta,
+  requested,
+  submitted,
 } from './fixtures.ts';
 
 const ack: CaseCommand = { type: 'AcknowledgeCase', data: {} };
@@ -14,8 +25,14 @@ const assigned = (assignee: string, previousAssignee: string | null = null): Cas
   type: 'CaseAssigned',
   data: { caseId: CASE, assignee, previousAssignee },
 });
-const transition = (transitionId: string): CaseCommand => ({ type: 'TransitionWorkflow', data: { transitionId, workflow: workflow() } });
-const decide = (outcome: 'accepted' | 'rejected', reason = ''): CaseCommand => ({ type: 'DecideCase', data: { outcome, reason } });
+const transition = (transitionId: string): CaseCommand => ({
+  type: 'TransitionWorkflow',
+  data: { transitionId, workflow: workflow() },
+});
+const decide = (outcome: 'accepted' | 'rejected', reason = ''): CaseCommand => ({
+  type: 'DecideCase',
+  data: { outcome, reason },
+});
 const close: CaseCommand = { type: 'CloseCase', data: { reason: 'Acte envoyé.' } };
 const reopen: CaseCommand = { type: 'ReopenCase', data: { reason: "L'usager signale une erreur sur l'acte." } };
 const rate = (score: number, comment = ''): CaseCommand => ({ type: 'RateCase', data: { score, comment } });
@@ -30,7 +47,9 @@ describe('any command on an existing case', () => {
     given([submitted()]).when(ack, otherAgent).thenThrows(ForbiddenError);
     given([submitted()]).when(ack, citizenMeta()).thenThrows(ForbiddenError);
     given([]).when(ack, agentMeta()).thenThrows(NotFoundError);
-    given([submitted()]).when(ack, agentMeta({ tenant: 'autre-ville' })).thenThrows(NotFoundError);
+    given([submitted()])
+      .when(ack, agentMeta({ tenant: 'autre-ville' }))
+      .thenThrows(NotFoundError);
   });
 });
 
@@ -44,11 +63,19 @@ describe('AcknowledgeCase', () => {
 
 describe('AssignCase and UnassignCase', () => {
   it('assigns, reassigns and remembers the previous assignee', () => {
-    given([submitted()]).when(assign('ag-2'), agentMeta()).then([assigned('ag-2')]);
-    expect(given([submitted(), assigned('ag-2')]).when(assign('ag-3'), agentMeta()).then([assigned('ag-3', 'ag-2')]).assignee).toBe('ag-3');
+    given([submitted()])
+      .when(assign('ag-2'), agentMeta())
+      .then([assigned('ag-2')]);
+    expect(
+      given([submitted(), assigned('ag-2')])
+        .when(assign('ag-3'), agentMeta())
+        .then([assigned('ag-3', 'ag-2')]).assignee,
+    ).toBe('ag-3');
   });
   it('refuses to assign to the current assignee again rather than recording nothing', () => {
-    given([submitted(), assigned('ag-2')]).when(assign('ag-2'), agentMeta()).thenThrows(IllegalStateError);
+    given([submitted(), assigned('ag-2')])
+      .when(assign('ag-2'), agentMeta())
+      .thenThrows(IllegalStateError);
   });
   it('unassigns only an assigned case', () => {
     given([submitted(), assigned('ag-2')])
@@ -63,11 +90,19 @@ describe('AssignCase and UnassignCase', () => {
 });
 
 describe('TransferCase', () => {
-  const transfer = (toServiceId: string, reason = 'Relève de la voirie.'): CaseCommand => ({ type: 'TransferCase', data: { toServiceId, reason } });
+  const transfer = (toServiceId: string, reason = 'Relève de la voirie.'): CaseCommand => ({
+    type: 'TransferCase',
+    data: { toServiceId, reason },
+  });
   it('hands the case to another service, which owns it from then on, unassigned', () => {
-    const state = given([submitted(), assigned('ag-1')]).when(transfer(OTHER_SERVICE), agentMeta()).then([
-      { type: 'CaseTransferred', data: { caseId: CASE, fromServiceId: SERVICE, toServiceId: OTHER_SERVICE, reason: 'Relève de la voirie.' } },
-    ]);
+    const state = given([submitted(), assigned('ag-1')])
+      .when(transfer(OTHER_SERVICE), agentMeta())
+      .then([
+        {
+          type: 'CaseTransferred',
+          data: { caseId: CASE, fromServiceId: SERVICE, toServiceId: OTHER_SERVICE, reason: 'Relève de la voirie.' },
+        },
+      ]);
     expect(state).toMatchObject({ serviceId: OTHER_SERVICE, assignee: null });
   });
   it('leaves the former service without rights on the case', () => {
@@ -86,12 +121,16 @@ describe('TransitionWorkflow', () => {
     data: { caseId: CASE, transitionId, from, to, message },
   });
   it('follows a transition from the current state; the first one acknowledges a new case', () => {
-    const state = given([submitted()]).when(transition('prendre'), agentMeta()).then([acknowledged, moved('prendre', 'recue', 'instruction')]);
+    const state = given([submitted()])
+      .when(transition('prendre'), agentMeta())
+      .then([acknowledged, moved('prendre', 'recue', 'instruction')]);
     expect(state).toMatchObject({ workflowState: 'instruction', status: 'in_progress' });
   });
   it('carries the message template to the resident', () => {
     const history = [...inProgress(), moved('prendre', 'recue', 'instruction')];
-    given(history).when(transition('delivrer'), agentMeta()).then([moved('delivrer', 'instruction', 'delivree', 'Votre acte a été envoyé.')]);
+    given(history)
+      .when(transition('delivrer'), agentMeta())
+      .then([moved('delivrer', 'instruction', 'delivree', 'Votre acte a été envoyé.')]);
   });
   it('refuses an unknown transition or one that does not leave the current state', () => {
     given(inProgress()).when(transition('teleporter'), agentMeta()).thenThrows(ValidationError, ['transitionId']);
@@ -100,12 +139,20 @@ describe('TransitionWorkflow', () => {
   it('checks the roles the transition names', () => {
     const history = [...inProgress(), moved('prendre', 'recue', 'instruction')];
     given(history).when(transition('refuser'), agentMeta()).thenThrows(ForbiddenError);
-    given(history).when(transition('refuser'), managerMeta()).then([moved('refuser', 'instruction', 'refusee')]);
-    given(history).when(transition('demander_pieces'), metaFor(actors.agent(SERVICE, 'designer'))).thenThrows(ForbiddenError);
+    given(history)
+      .when(transition('refuser'), managerMeta())
+      .then([moved('refuser', 'instruction', 'refusee')]);
+    given(history)
+      .when(transition('demander_pieces'), metaFor(actors.agent(SERVICE, 'designer')))
+      .thenThrows(ForbiddenError);
   });
   it('does not close the case when entering a final state', () => {
     const history = [...inProgress(), moved('prendre', 'recue', 'instruction')];
-    expect(given(history).when(transition('refuser'), managerMeta()).then([moved('refuser', 'instruction', 'refusee')]).status).toBe('in_progress');
+    expect(
+      given(history)
+        .when(transition('refuser'), managerMeta())
+        .then([moved('refuser', 'instruction', 'refusee')]).status,
+    ).toBe('in_progress');
   });
   it('is over once the case is closed', () => {
     given(closedCase()).when(transition('prendre'), agentMeta()).thenThrows(IllegalStateError);
@@ -114,19 +161,31 @@ describe('TransitionWorkflow', () => {
 
 describe('DecideCase', () => {
   it('records an acceptance; deciding a new case acknowledges it first', () => {
-    given(inProgress()).when(decide('accepted'), agentMeta()).then([decided('accepted')]);
-    expect(given([submitted()]).when(decide('accepted'), agentMeta()).then([acknowledged, decided('accepted')]).decision).toEqual({
+    given(inProgress())
+      .when(decide('accepted'), agentMeta())
+      .then([decided('accepted')]);
+    expect(
+      given([submitted()])
+        .when(decide('accepted'), agentMeta())
+        .then([acknowledged, decided('accepted')]).decision,
+    ).toEqual({
       outcome: 'accepted',
       reason: '',
     });
   });
   it('wants the reason for a refusal', () => {
     given(inProgress()).when(decide('rejected', '  '), agentMeta()).thenThrows(ValidationError, ['reason']);
-    given(inProgress()).when(decide('rejected', ' Acte introuvable. '), agentMeta()).then([decided('rejected', 'Acte introuvable.')]);
+    given(inProgress())
+      .when(decide('rejected', ' Acte introuvable. '), agentMeta())
+      .then([decided('rejected', 'Acte introuvable.')]);
   });
   it('decides once, not while waiting for the resident, not once closed', () => {
-    given([...inProgress(), decided()]).when(decide('rejected', 'x'), agentMeta()).thenThrows(IllegalStateError);
-    given([...inProgress(), requested()]).when(decide('accepted'), agentMeta()).thenThrows(IllegalStateError);
+    given([...inProgress(), decided()])
+      .when(decide('rejected', 'x'), agentMeta())
+      .thenThrows(IllegalStateError);
+    given([...inProgress(), requested()])
+      .when(decide('accepted'), agentMeta())
+      .thenThrows(IllegalStateError);
     given([submitted(), closed()]).when(decide('accepted'), agentMeta()).thenThrows(IllegalStateError);
   });
   it('is for agents of the service', () => {
@@ -137,25 +196,37 @@ describe('DecideCase', () => {
 describe('CloseCase and ReopenCase', () => {
   it('closes at any point after submission, with a reason, once', () => {
     expect(given([submitted()]).when(close, agentMeta()).then([closed()]).status).toBe('closed');
-    given([...inProgress(), requested()]).when(close, agentMeta()).then([closed()]);
+    given([...inProgress(), requested()])
+      .when(close, agentMeta())
+      .then([closed()]);
     given(closedCase()).when(close, agentMeta()).thenThrows(IllegalStateError);
-    given(inProgress()).when({ type: 'CloseCase', data: { reason: '' } }, agentMeta()).thenThrows(ValidationError, ['reason']);
+    given(inProgress())
+      .when({ type: 'CloseCase', data: { reason: '' } }, agentMeta())
+      .thenThrows(ValidationError, ['reason']);
   });
   it('drops a pending information request when closing', () => {
-    expect(given([...inProgress(), requested()]).when(close, agentMeta()).then([closed()]).openRequest).toBeNull();
+    expect(
+      given([...inProgress(), requested()])
+        .when(close, agentMeta())
+        .then([closed()]).openRequest,
+    ).toBeNull();
   });
   it('reopens only a closed case, back to work with the decision cleared', () => {
-    const state = given(closedCase()).when(reopen, agentMeta()).then([
-      { type: 'CaseReopened', data: { caseId: CASE, reason: "L'usager signale une erreur sur l'acte." } },
-    ]);
+    const state = given(closedCase())
+      .when(reopen, agentMeta())
+      .then([{ type: 'CaseReopened', data: { caseId: CASE, reason: "L'usager signale une erreur sur l'acte." } }]);
     expect(state).toMatchObject({ status: 'in_progress', decision: null, reopenCount: 1 });
     given(inProgress()).when(reopen, agentMeta()).thenThrows(IllegalStateError);
-    given(closedCase()).when({ type: 'ReopenCase', data: { reason: ' ' } }, agentMeta()).thenThrows(ValidationError, ['reason']);
+    given(closedCase())
+      .when({ type: 'ReopenCase', data: { reason: ' ' } }, agentMeta())
+      .thenThrows(ValidationError, ['reason']);
     given(closedCase()).when(reopen, citizenMeta()).thenThrows(ForbiddenError);
   });
   it('lets a reopened case be decided again', () => {
     const reopened: CaseEvent = { type: 'CaseReopened', data: { caseId: CASE, reason: 'x' } };
-    given([...closedCase(), reopened]).when(decide('rejected', 'Pièce manquante.'), agentMeta()).then([decided('rejected', 'Pièce manquante.')]);
+    given([...closedCase(), reopened])
+      .when(decide('rejected', 'Pièce manquante.'), agentMeta())
+      .then([decided('rejected', 'Pièce manquante.')]);
   });
 });
 
@@ -163,22 +234,37 @@ describe('RateCase', () => {
   const rated: CaseEvent = { type: 'CaseRated', data: { caseId: CASE, score: 4, comment: 'Rapide.' } };
   it('lets the citizen rate a closed case once, from 1 to 5, with a short comment', () => {
     expect(given(closedCase()).when(rate(4, ' Rapide. '), citizenMeta()).then([rated]).rated).toBe(true);
-    given([...closedCase(), rated]).when(rate(5), citizenMeta()).thenThrows(IllegalStateError);
+    given([...closedCase(), rated])
+      .when(rate(5), citizenMeta())
+      .thenThrows(IllegalStateError);
   });
   it('waits for the case to be closed', () => {
-    given([...inProgress(), decided()]).when(rate(4), citizenMeta()).thenThrows(IllegalStateError);
+    given([...inProgress(), decided()])
+      .when(rate(4), citizenMeta())
+      .thenThrows(IllegalStateError);
   });
   it('keeps "once" across a reopening', () => {
     const reopened: CaseEvent = { type: 'CaseReopened', data: { caseId: CASE, reason: 'x' } };
-    given([...closedCase(), rated, reopened, closed()]).when(rate(2), citizenMeta()).thenThrows(IllegalStateError);
+    given([...closedCase(), rated, reopened, closed()])
+      .when(rate(2), citizenMeta())
+      .thenThrows(IllegalStateError);
   });
   it('checks the score and the comment', () => {
-    for (const score of [0, 6, 3.5, Number.NaN]) given(closedCase()).when(rate(score), citizenMeta()).thenThrows(ValidationError, ['score']);
-    given(closedCase()).when(rate(5, 'x'.repeat(2001)), citizenMeta()).thenThrows(ValidationError, ['comment']);
-    expect(given(closedCase()).when(rate(5, 'x'.repeat(2000)), citizenMeta()).events()).toHaveLength(1);
+    for (const score of [0, 6, 3.5, Number.NaN])
+      given(closedCase()).when(rate(score), citizenMeta()).thenThrows(ValidationError, ['score']);
+    given(closedCase())
+      .when(rate(5, 'x'.repeat(2001)), citizenMeta())
+      .thenThrows(ValidationError, ['comment']);
+    expect(
+      given(closedCase())
+        .when(rate(5, 'x'.repeat(2000)), citizenMeta())
+        .events(),
+    ).toHaveLength(1);
   });
   it('is only for the resident the case belongs to', () => {
-    given(closedCase()).when(rate(1), metaFor(actors.citizen('cit-2'))).thenThrows(ForbiddenError);
+    given(closedCase())
+      .when(rate(1), metaFor(actors.citizen('cit-2')))
+      .thenThrows(ForbiddenError);
     given(closedCase()).when(rate(1), agentMeta()).thenThrows(ForbiddenError);
   });
 });

@@ -14,8 +14,10 @@ export const T0 = '2026-03-02T09:00:00.000Z';
 export const CASE = 'case-1';
 export const HASH = 'b'.repeat(64);
 
-export const agentMeta = (overrides: Partial<CommandMeta> = {}) => metaFor(actors.agent(SERVICE, 'agent', 'ag-1'), overrides);
-export const managerMeta = (overrides: Partial<CommandMeta> = {}) => metaFor(actors.agent(SERVICE, 'manager', 'mgr-1'), overrides);
+export const agentMeta = (overrides: Partial<CommandMeta> = {}) =>
+  metaFor(actors.agent(SERVICE, 'agent', 'ag-1'), overrides);
+export const managerMeta = (overrides: Partial<CommandMeta> = {}) =>
+  metaFor(actors.agent(SERVICE, 'manager', 'mgr-1'), overrides);
 export const citizenMeta = (overrides: Partial<CommandMeta> = {}) => metaFor(actors.citizen('cit-1'), overrides);
 
 export const procedure = (version = 1, definition: ProcedureDefinition = birthCertificate()): PublishedProcedure => ({

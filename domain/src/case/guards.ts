@@ -14,7 +14,8 @@ export function isCaseAgent(actor: Actor, state: CaseState): boolean {
  */
 export function isCaseOwner(actor: Actor, state: CaseState): boolean {
   if (actor.kind === 'citizen') return state.citizenId !== null && actor.id === state.citizenId;
-  if (actor.kind === 'anonymous') return state.trackingCodeHash !== null && actor.trackingCodeHash === state.trackingCodeHash;
+  if (actor.kind === 'anonymous')
+    return state.trackingCodeHash !== null && actor.trackingCodeHash === state.trackingCodeHash;
   return false;
 }
 

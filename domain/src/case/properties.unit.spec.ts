@@ -17,7 +17,11 @@ const serviceAgent: Actor = { kind: 'agent', id: 'ag-1', roles: [{ serviceId: SE
 const manager: Actor = { kind: 'agent', id: 'mgr-1', roles: [{ serviceId: SERVICE, role: 'manager' }] };
 const otherAgent: Actor = { kind: 'agent', id: 'ag-9', roles: [{ serviceId: OTHER_SERVICE, role: 'agent' }] };
 /** Actors with no business on the case: whatever they send, nothing may be recorded. */
-const strangers: Actor[] = [{ kind: 'citizen', id: 'cit-2' }, { kind: 'anonymous', trackingCodeHash: 'c'.repeat(64) }, { kind: 'anonymous' }];
+const strangers: Actor[] = [
+  { kind: 'citizen', id: 'cit-2' },
+  { kind: 'anonymous', trackingCodeHash: 'c'.repeat(64) },
+  { kind: 'anonymous' },
+];
 
 const text = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('Bonjour', ' Pièce jointe. ', 'Motif') },
@@ -27,17 +31,37 @@ const command: fc.Arbitrary<CaseCommand> = fc.oneof(
   fc.constant<CaseCommand>({ type: 'AcknowledgeCase', data: {} }),
   fc.constantFrom('ag-1', 'ag-2', '').map<CaseCommand>((assignee) => ({ type: 'AssignCase', data: { assignee } })),
   fc.constant<CaseCommand>({ type: 'UnassignCase', data: {} }),
-  fc.record({ toServiceId: fc.constantFrom(SERVICE, OTHER_SERVICE, 'svc-3'), reason: text }).map<CaseCommand>((data) => ({ type: 'TransferCase', data })),
-  fc.record({ requestId: fc.constantFrom('req-1', 'req-2'), message: text }).map<CaseCommand>((data) => ({ type: 'RequestInformation', data })),
-  fc.record({ message: text, documents: fc.constantFrom<DocumentRef[]>([], [doc()]) }).map<CaseCommand>((data) => ({ type: 'ProvideInformation', data })),
-  fc.record({ messageId: fc.constant('m'), text, documents: fc.constant<DocumentRef[]>([]) }).map<CaseCommand>((data) => ({ type: 'SendMessage', data })),
-  fc.record({ direction: fc.constantFrom('inbound' as const, 'outbound' as const), durationSeconds: fc.integer({ min: -5, max: 90_000 }), summary: text }).map<CaseCommand>((data) => ({ type: 'LogPhoneCall', data })),
-  fc.record({ direction: fc.constant('inbound' as const), summary: text, documents: fc.constant<DocumentRef[]>([]) }).map<CaseCommand>((data) => ({ type: 'LogLetter', data })),
+  fc
+    .record({ toServiceId: fc.constantFrom(SERVICE, OTHER_SERVICE, 'svc-3'), reason: text })
+    .map<CaseCommand>((data) => ({ type: 'TransferCase', data })),
+  fc
+    .record({ requestId: fc.constantFrom('req-1', 'req-2'), message: text })
+    .map<CaseCommand>((data) => ({ type: 'RequestInformation', data })),
+  fc
+    .record({ message: text, documents: fc.constantFrom<DocumentRef[]>([], [doc()]) })
+    .map<CaseCommand>((data) => ({ type: 'ProvideInformation', data })),
+  fc
+    .record({ messageId: fc.constant('m'), text, documents: fc.constant<DocumentRef[]>([]) })
+    .map<CaseCommand>((data) => ({ type: 'SendMessage', data })),
+  fc
+    .record({
+      direction: fc.constantFrom('inbound' as const, 'outbound' as const),
+      durationSeconds: fc.integer({ min: -5, max: 90_000 }),
+      summary: text,
+    })
+    .map<CaseCommand>((data) => ({ type: 'LogPhoneCall', data })),
+  fc
+    .record({ direction: fc.constant('inbound' as const), summary: text, documents: fc.constant<DocumentRef[]>([]) })
+    .map<CaseCommand>((data) => ({ type: 'LogLetter', data })),
   text.map<CaseCommand>((summary) => ({ type: 'LogCounterVisit', data: { summary } })),
   fc.constant<CaseCommand>({ type: 'AttachDocument', data: { document: doc() } }),
   text.map<CaseCommand>((t) => ({ type: 'WriteInternalNote', data: { noteId: 'n', text: t } })),
-  fc.constantFrom(...workflow().transitions.map((t) => t.id), 'nope').map<CaseCommand>((transitionId) => ({ type: 'TransitionWorkflow', data: { transitionId, workflow: workflow() } })),
-  fc.record({ outcome: fc.constantFrom('accepted' as const, 'rejected' as const), reason: text }).map<CaseCommand>((data) => ({ type: 'DecideCase', data })),
+  fc
+    .constantFrom(...workflow().transitions.map((t) => t.id), 'nope')
+    .map<CaseCommand>((transitionId) => ({ type: 'TransitionWorkflow', data: { transitionId, workflow: workflow() } })),
+  fc
+    .record({ outcome: fc.constantFrom('accepted' as const, 'rejected' as const), reason: text })
+    .map<CaseCommand>((data) => ({ type: 'DecideCase', data })),
   // Closing and rating are weighted up so that sequences often go past closure.
   { weight: 3, arbitrary: text.map<CaseCommand>((reason) => ({ type: 'CloseCase', data: { reason } })) },
   text.map<CaseCommand>((reason) => ({ type: 'ReopenCase', data: { reason } })),
@@ -57,7 +81,10 @@ const step = fc.record({
 const start = fc.constantFrom<[CaseCommand, Actor]>(
   [submitCommand(), owner],
   [submitCommand({ channel: 'phone', citizenId: 'cit-1' }), serviceAgent],
-  [submitCommand({ procedure: procedure(2, birthCertificate({ access: 'anonymous' })), trackingCodeHash: HASH }), { kind: 'anonymous' }],
+  [
+    submitCommand({ procedure: procedure(2, birthCertificate({ access: 'anonymous' })), trackingCodeHash: HASH }),
+    { kind: 'anonymous' },
+  ],
 );
 
 /** Plain checks, not expect(): this loop runs tens of thousands of times. */
@@ -87,7 +114,10 @@ function checkEffect(event: CaseEvent, before: CaseState, after: CaseState): voi
       must(Date.parse(after.dueAt) - Date.parse(before.dueAt) === event.data.pausedMs, 'deadline pushed by the pause');
       break;
     case 'WorkflowTransitioned':
-      must(before.workflowState === event.data.from && after.workflowState === event.data.to, 'workflow follows the transition');
+      must(
+        before.workflowState === event.data.from && after.workflowState === event.data.to,
+        'workflow follows the transition',
+      );
       break;
     case 'CaseTransferred':
       must(after.serviceId === event.data.toServiceId && after.assignee === null, 'transfer moves and unassigns');
@@ -129,7 +159,8 @@ describe('case decider properties', () => {
           must(actor !== otherAgent || state.serviceId !== SERVICE, 'another service acts only after a transfer');
           for (const event of events) {
             must(event.data.caseId === state.caseId, 'events name their case');
-            if (event.type === 'InternalNoteWritten') must(actor.kind === 'agent' || actor.kind === 'system', 'notes by staff');
+            if (event.type === 'InternalNoteWritten')
+              must(actor.kind === 'agent' || actor.kind === 'system', 'notes by staff');
             seen.add(event.type);
             const after = evolveCase(state, event);
             checkEffect(event, state, after);

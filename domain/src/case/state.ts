@@ -80,7 +80,11 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
     case 'CaseTransferred':
       return { ...state, serviceId: event.data.toServiceId, assignee: null };
     case 'InformationRequested':
-      return { ...state, status: 'waiting_citizen', openRequest: { requestId: event.data.requestId, requestedAt: event.data.requestedAt } };
+      return {
+        ...state,
+        status: 'waiting_citizen',
+        openRequest: { requestId: event.data.requestId, requestedAt: event.data.requestedAt },
+      };
     case 'InformationProvided':
       return { ...state, status: 'in_progress', openRequest: null, dueAt: isoPlus(state.dueAt, event.data.pausedMs) };
     case 'WorkflowTransitioned':

@@ -26,7 +26,8 @@ export function decideSubmission(command: SubmitCase, state: CaseState, meta: Co
   const actor = meta.actor;
   const errors: FieldError[] = [];
   const webOnly = () => {
-    if (d.channel !== 'web') errors.push({ field: 'channel', message: 'Une demande déposée en ligne arrive par le canal web.' });
+    if (d.channel !== 'web')
+      errors.push({ field: 'channel', message: 'Une demande déposée en ligne arrive par le canal web.' });
   };
   let submittedBy: CaseSubmitted['data']['submittedBy'];
   let citizenId = d.citizenId;
@@ -42,7 +43,10 @@ export function decideSubmission(command: SubmitCase, state: CaseState, meta: Co
       submittedBy = 'anonymous';
       break;
     case 'citizen':
-      forbidUnless(d.citizenId === null || d.citizenId === actor.id, 'Vous ne pouvez déposer une demande que pour vous-même.');
+      forbidUnless(
+        d.citizenId === null || d.citizenId === actor.id,
+        'Vous ne pouvez déposer une demande que pour vous-même.',
+      );
       citizenId = actor.id;
       webOnly();
       if (d.contact) errors.push(...validateProfile(d.contact, 'contact', { names: 'none' }));
@@ -52,7 +56,7 @@ export function decideSubmission(command: SubmitCase, state: CaseState, meta: Co
     case 'system':
       forbidUnless(
         actor.kind === 'system' || hasRoleOn(actor, definition.serviceId),
-        "Vous ne faites pas partie du service qui traite cette démarche.",
+        'Vous ne faites pas partie du service qui traite cette démarche.',
       );
       if (!CHANNELS.includes(d.channel)) errors.push({ field: 'channel', message: 'Canal inconnu.' });
       if (citizenId !== null) errors.push(...checkId(citizenId, 'citizenId'));

@@ -27,12 +27,20 @@ function mayDesign(actor: Actor, serviceId: string): boolean {
 export function decideProcedure(command: ProcedureCommand, state: ProcedureState, meta: CommandMeta): ProcedureEvent[] {
   if (command.type === 'DefineProcedure') {
     const { procedureId, slug, definition } = command.data;
-    forbidUnless(mayDesign(meta.actor, definition.serviceId), 'Seuls les concepteurs du service peuvent créer une démarche.');
+    forbidUnless(
+      mayDesign(meta.actor, definition.serviceId),
+      'Seuls les concepteurs du service peuvent créer une démarche.',
+    );
     if (state.exists) throw new IllegalStateError('Cette démarche existe déjà.');
     throwIfInvalid([
       ...(typeof slug === 'string' && slug.length <= 80 && SLUG.test(slug)
         ? []
-        : [{ field: 'slug', message: 'Adresse invalide : minuscules, chiffres et tirets, par exemple acte-de-naissance.' }]),
+        : [
+            {
+              field: 'slug',
+              message: 'Adresse invalide : minuscules, chiffres et tirets, par exemple acte-de-naissance.',
+            },
+          ]),
       ...checkText(definition.serviceId, 'definition.serviceId', 1, 200),
       ...checkText(procedureId, 'procedureId', 1, 200),
     ]);
@@ -50,7 +58,10 @@ export function decideProcedure(command: ProcedureCommand, state: ProcedureState
     case 'UpdateProcedureDraft': {
       const { definition } = command.data;
       // Moving a procedure to another service needs rights on both.
-      forbidUnless(mayDesign(meta.actor, definition.serviceId), "Vous n'avez pas les droits sur le service de destination.");
+      forbidUnless(
+        mayDesign(meta.actor, definition.serviceId),
+        "Vous n'avez pas les droits sur le service de destination.",
+      );
       throwIfInvalid(checkText(definition.serviceId, 'definition.serviceId', 1, 200));
       return [{ type: 'ProcedureDraftUpdated', data: { procedureId, definition } }];
     }
@@ -64,7 +75,12 @@ export function decideProcedure(command: ProcedureCommand, state: ProcedureState
       if (latest && JSON.stringify(latest) === JSON.stringify(draft)) {
         throw new IllegalStateError(`Aucune modification depuis la version ${state.latestVersion}.`);
       }
-      return [{ type: 'ProcedureVersionPublished', data: { procedureId, version: state.latestVersion + 1, definition: draft } }];
+      return [
+        {
+          type: 'ProcedureVersionPublished',
+          data: { procedureId, version: state.latestVersion + 1, definition: draft },
+        },
+      ];
     }
     case 'RetireProcedure': {
       throwIfInvalid(checkText(command.data.reason, 'reason'));

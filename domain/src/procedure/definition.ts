@@ -84,19 +84,23 @@ function validateField(field: FormField, at: string, earlier: Map<string, FormFi
     return errors;
   }
   if (typeof field.label !== 'string' || field.label.trim() === '') err('label', 'Donnez un libellé à ce champ.');
-  if (!carriesValue(field) && field.required) err('required', "Un intertitre ou un texte d'aide ne peut pas être obligatoire.");
+  if (!carriesValue(field) && field.required)
+    err('required', "Un intertitre ou un texte d'aide ne peut pas être obligatoire.");
 
   const options = field.options ?? [];
   if (CHOICE_TYPES.includes(field.type)) {
     if (options.length === 0) err('options', 'Proposez au moins une option.');
     const values = new Set<string>();
     options.forEach((o, j) => {
-      if (typeof o.value !== 'string' || o.value === '') err(`options[${j}].value`, 'Donnez une valeur à cette option.');
+      if (typeof o.value !== 'string' || o.value === '')
+        err(`options[${j}].value`, 'Donnez une valeur à cette option.');
       else if (values.has(o.value)) err(`options[${j}].value`, 'Cette valeur est déjà utilisée par une autre option.');
       else values.add(o.value);
-      if (typeof o.label !== 'string' || o.label.trim() === '') err(`options[${j}].label`, 'Donnez un libellé à cette option.');
+      if (typeof o.label !== 'string' || o.label.trim() === '')
+        err(`options[${j}].label`, 'Donnez un libellé à cette option.');
     });
-  } else if (options.length > 0) err('options', "Les options ne s'appliquent qu'aux listes, boutons radio et cases à cocher.");
+  } else if (options.length > 0)
+    err('options', "Les options ne s'appliquent qu'aux listes, boutons radio et cases à cocher.");
 
   errors.push(...validateRules(field, at));
 
@@ -104,9 +108,14 @@ function validateField(field: FormField, at: string, earlier: Map<string, FormFi
     const controller = earlier.get(field.showIf.field);
     if (!controller || !carriesValue(controller)) {
       err('showIf.field', 'La condition doit porter sur un champ placé plus haut dans le formulaire.');
-    } else if (controller.type === 'boolean' ? typeof field.showIf.equals !== 'boolean' : typeof field.showIf.equals !== 'string') {
+    } else if (
+      controller.type === 'boolean' ? typeof field.showIf.equals !== 'boolean' : typeof field.showIf.equals !== 'string'
+    ) {
       err('showIf.equals', 'La valeur attendue ne correspond pas au type du champ de la condition.');
-    } else if (CHOICE_TYPES.includes(controller.type) && !controller.options?.some((o) => o.value === field.showIf?.equals)) {
+    } else if (
+      CHOICE_TYPES.includes(controller.type) &&
+      !controller.options?.some((o) => o.value === field.showIf?.equals)
+    ) {
       err('showIf.equals', 'La valeur attendue doit être une des options du champ de la condition.');
     }
   }
@@ -143,7 +152,10 @@ function validateRules(field: FormField, at: string): FieldError[] {
   if (rules.maxSize !== undefined && !(Number.isInteger(rules.maxSize) && rules.maxSize > 0)) {
     err('maxSize', 'Indiquez une taille en octets supérieure à 0.');
   }
-  if (rules.accept !== undefined && (!Array.isArray(rules.accept) || rules.accept.some((a) => typeof a !== 'string' || a.trim() === ''))) {
+  if (
+    rules.accept !== undefined &&
+    (!Array.isArray(rules.accept) || rules.accept.some((a) => typeof a !== 'string' || a.trim() === ''))
+  ) {
     err('accept', 'Indiquez des types de fichiers, par exemple application/pdf, image/* ou .pdf.');
   }
   return errors;

@@ -6,14 +6,21 @@ import { validateWorkflow } from './workflow.ts';
 
 const fieldsAtFault = (errors: { field: string }[]) => errors.map((e) => e.field).sort();
 const withFields = (fields: FormField[]) => validateProcedureDefinition(birthCertificate({ fields }));
-const text = (name: string, extra: Partial<FormField> = {}): FormField => ({ name, type: 'text', label: name, ...extra });
+const text = (name: string, extra: Partial<FormField> = {}): FormField => ({
+  name,
+  type: 'text',
+  label: name,
+  ...extra,
+});
 
 describe('validateProcedureDefinition', () => {
   it('accepts the sample procedure', () => {
     expect(validateProcedureDefinition(birthCertificate())).toEqual([]);
   });
   it('wants a title, a theme, a service and a deadline of at least one day', () => {
-    const errors = validateProcedureDefinition(birthCertificate({ title: ' ', theme: '', serviceId: '', deadlineDays: 0.5 }));
+    const errors = validateProcedureDefinition(
+      birthCertificate({ title: ' ', theme: '', serviceId: '', deadlineDays: 0.5 }),
+    );
     expect(fieldsAtFault(errors)).toEqual(['deadlineDays', 'serviceId', 'theme', 'title']);
     expect(errors.find((e) => e.field === 'title')?.message).toBe('Ce champ est obligatoire.');
   });
@@ -30,11 +37,24 @@ describe('validateProcedureDefinition', () => {
   it('wants options with unique values for lists, radios and checkboxes, and none elsewhere', () => {
     const errors = withFields([
       { name: 'a', type: 'select', label: 'A' },
-      { name: 'b', type: 'radio', label: 'B', options: [{ value: 'x', label: 'X' }, { value: 'x', label: 'Y' }] },
+      {
+        name: 'b',
+        type: 'radio',
+        label: 'B',
+        options: [
+          { value: 'x', label: 'X' },
+          { value: 'x', label: 'Y' },
+        ],
+      },
       { name: 'c', type: 'checkboxes', label: 'C', options: [{ value: 'x', label: '' }] },
       text('d', { options: [{ value: 'x', label: 'X' }] }),
     ]);
-    expect(fieldsAtFault(errors)).toEqual(['fields[0].options', 'fields[1].options[1].value', 'fields[2].options[0].label', 'fields[3].options']);
+    expect(fieldsAtFault(errors)).toEqual([
+      'fields[0].options',
+      'fields[1].options[1].value',
+      'fields[2].options[0].label',
+      'fields[3].options',
+    ]);
   });
   it('checks rules: sane bounds, a compiling pattern, rules that fit the type', () => {
     const errors = withFields([
@@ -62,7 +82,11 @@ describe('validateProcedureDefinition', () => {
       text('e', { showIf: { field: 'd', equals: 'y' } }),
       text('f', { showIf: { field: 'b', equals: true } }),
     ]);
-    expect(fieldsAtFault(errors)).toEqual(['fields[0].showIf.field', 'fields[2].showIf.equals', 'fields[4].showIf.equals']);
+    expect(fieldsAtFault(errors)).toEqual([
+      'fields[0].showIf.field',
+      'fields[2].showIf.equals',
+      'fields[4].showIf.equals',
+    ]);
   });
   it('refuses a required layout block and a prefill that does not fit', () => {
     const errors = withFields([
@@ -72,7 +96,9 @@ describe('validateProcedureDefinition', () => {
     expect(fieldsAtFault(errors)).toEqual(['fields[0].required', 'fields[1].prefill']);
   });
   it('reports workflow errors under workflow.', () => {
-    const errors = validateProcedureDefinition(birthCertificate({ workflow: { ...workflow(), initial: 'nulle-part' } }));
+    const errors = validateProcedureDefinition(
+      birthCertificate({ workflow: { ...workflow(), initial: 'nulle-part' } }),
+    );
     expect(fieldsAtFault(errors)).toContain('workflow.initial');
   });
 });
@@ -97,12 +123,23 @@ describe('validateWorkflow', () => {
   });
   it('wants every state reachable and at least one final state', () => {
     const base = workflow();
-    const orphan = validateWorkflow({ ...base, states: [...base.states, { id: 'oubliee', label: 'Oubliée', final: true }] });
-    expect(orphan).toEqual([{ field: 'workflow.states[5]', message: "L'état « Oubliée » n'est pas atteignable depuis l'état initial." }]);
+    const orphan = validateWorkflow({
+      ...base,
+      states: [...base.states, { id: 'oubliee', label: 'Oubliée', final: true }],
+    });
+    expect(orphan).toEqual([
+      { field: 'workflow.states[5]', message: "L'état « Oubliée » n'est pas atteignable depuis l'état initial." },
+    ]);
     const noFinal = validateWorkflow({
       initial: 'a',
-      states: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }],
-      transitions: [{ id: 't', label: 'T', from: 'a', to: 'b' }, { id: 'u', label: 'U', from: 'b', to: 'a' }],
+      states: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      transitions: [
+        { id: 't', label: 'T', from: 'a', to: 'b' },
+        { id: 'u', label: 'U', from: 'b', to: 'a' },
+      ],
     });
     expect(fieldsAtFault(noFinal)).toEqual(['workflow.states']);
   });
@@ -113,8 +150,11 @@ describe('validateWorkflow', () => {
   });
   it('lets only a "reopen" transition to a non-final state leave a final state', () => {
     const base = workflow();
-    const out = (t: Workflow['transitions'][number]) => validateWorkflow({ ...base, transitions: [...base.transitions, t] });
-    expect(fieldsAtFault(out({ id: 'rectifier', label: 'R', from: 'refusee', to: 'instruction' }))).toEqual(['workflow.transitions[6].from']);
+    const out = (t: Workflow['transitions'][number]) =>
+      validateWorkflow({ ...base, transitions: [...base.transitions, t] });
+    expect(fieldsAtFault(out({ id: 'rectifier', label: 'R', from: 'refusee', to: 'instruction' }))).toEqual([
+      'workflow.transitions[6].from',
+    ]);
     expect(fieldsAtFault(out({ id: 'reopen', label: 'R', from: 'refusee', to: 'delivree' }))).toEqual([
       'workflow.transitions[6].from',
       'workflow.transitions[6].id',

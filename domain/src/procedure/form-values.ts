@@ -41,7 +41,11 @@ export function normaliseValue(field: FormField, value: unknown): unknown {
   if (field.type === 'address' && typeof value === 'object' && !Array.isArray(value)) {
     const a = value as Record<string, unknown>;
     const part = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-    const address = { street: part(a.street), postalCode: typeof a.postalCode === 'string' ? a.postalCode.replace(/\s/g, '') : a.postalCode, city: part(a.city) };
+    const address = {
+      street: part(a.street),
+      postalCode: typeof a.postalCode === 'string' ? a.postalCode.replace(/\s/g, '') : a.postalCode,
+      city: part(a.city),
+    };
     return Object.values(address).every((v) => v === '' || v === undefined || v === null) ? undefined : address;
   }
   return value;
@@ -78,7 +82,8 @@ function visibility(fields: readonly FormField[], values: ReadonlyMap<string, un
 function normaliseAll(definition: Fields, data: FormValues): Map<string, unknown> {
   const values = new Map<string, unknown>();
   for (const field of definition.fields) {
-    if (carriesValue(field) && Object.hasOwn(data, field.name)) values.set(field.name, normaliseValue(field, data[field.name]));
+    if (carriesValue(field) && Object.hasOwn(data, field.name))
+      values.set(field.name, normaliseValue(field, data[field.name]));
   }
   return values;
 }

@@ -35,7 +35,8 @@ export function validateFormData(definition: Pick<ProcedureDefinition, 'fields'>
     const value = values.get(field.name);
     const at = `data.${field.name}`;
     if (value === undefined) {
-      if (field.required) errors.push({ field: at, message: field.type === 'checkboxes' ? 'Cochez au moins une case.' : REQUIRED });
+      if (field.required)
+        errors.push({ field: at, message: field.type === 'checkboxes' ? 'Cochez au moins une case.' : REQUIRED });
       continue;
     }
     errors.push(...checkValue(field, value, at));
@@ -51,19 +52,25 @@ function checkValue(field: FormField, value: unknown, at: string): FieldError[] 
     case 'textarea': {
       if (typeof value !== 'string') return fail('Saisissez du texte.');
       const max = rules.maxLength ?? DEFAULT_MAX_LENGTH[field.type];
-      if (rules.minLength !== undefined && value.length < rules.minLength) return fail(`Saisissez au moins ${rules.minLength} caractères.`);
+      if (rules.minLength !== undefined && value.length < rules.minLength)
+        return fail(`Saisissez au moins ${rules.minLength} caractères.`);
       if (value.length > max) return fail(`Saisissez au plus ${max} caractères.`);
       const pattern = rules.pattern === undefined ? null : compilePattern(rules.pattern);
-      if (pattern && !pattern.test(value)) return fail(rules.patternMessage ?? "Le format de ce champ n'est pas valide.");
+      if (pattern && !pattern.test(value))
+        return fail(rules.patternMessage ?? "Le format de ce champ n'est pas valide.");
       return [];
     }
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('Saisissez un nombre.');
-      if (rules.min !== undefined && value < rules.min) return fail(`Saisissez un nombre supérieur ou égal à ${frNumber(rules.min)}.`);
-      if (rules.max !== undefined && value > rules.max) return fail(`Saisissez un nombre inférieur ou égal à ${frNumber(rules.max)}.`);
+      if (rules.min !== undefined && value < rules.min)
+        return fail(`Saisissez un nombre supérieur ou égal à ${frNumber(rules.min)}.`);
+      if (rules.max !== undefined && value > rules.max)
+        return fail(`Saisissez un nombre inférieur ou égal à ${frNumber(rules.max)}.`);
       return [];
     case 'date':
-      return typeof value === 'string' && isCalendarDate(value) ? [] : fail('Saisissez une date valide, par exemple 14/07/2026.');
+      return typeof value === 'string' && isCalendarDate(value)
+        ? []
+        : fail('Saisissez une date valide, par exemple 14/07/2026.');
     case 'email':
       return typeof value === 'string' && isEmail(value) ? [] : fail(EMAIL_MESSAGE);
     case 'phone':
@@ -72,7 +79,9 @@ function checkValue(field: FormField, value: unknown, at: string): FieldError[] 
     case 'radio':
       return isOption(field, value) ? [] : fail('Choisissez une des options proposées.');
     case 'checkboxes':
-      return Array.isArray(value) && value.every((v) => isOption(field, v)) ? [] : fail('Choisissez parmi les options proposées.');
+      return Array.isArray(value) && value.every((v) => isOption(field, v))
+        ? []
+        : fail('Choisissez parmi les options proposées.');
     case 'boolean':
       if (typeof value !== 'boolean') return fail('Répondez par oui ou non.');
       return field.required && !value ? fail('Vous devez cocher cette case.') : [];
@@ -125,7 +134,12 @@ function checkFile(field: FormField, value: unknown, at: string): FieldError[] {
   const doc = value as DocumentRef;
   const { maxSize, accept } = field.rules ?? {};
   if (maxSize !== undefined && doc.size > maxSize) {
-    return [{ field: at, message: `Le fichier dépasse la taille maximale de ${frNumber(Math.round((maxSize / 1_048_576) * 10) / 10)} Mo.` }];
+    return [
+      {
+        field: at,
+        message: `Le fichier dépasse la taille maximale de ${frNumber(Math.round((maxSize / 1_048_576) * 10) / 10)} Mo.`,
+      },
+    ];
   }
   if (accept && accept.length > 0 && !accepts(accept, doc)) {
     return [{ field: at, message: `Ce type de fichier n'est pas accepté. Formats acceptés : ${accept.join(', ')}.` }];

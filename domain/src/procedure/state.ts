@@ -15,7 +15,16 @@ export interface ProcedureState {
 }
 
 export function initialProcedureState(): ProcedureState {
-  return { exists: false, procedureId: '', tenant: '', slug: '', draft: null, versions: {}, latestVersion: 0, retired: false };
+  return {
+    exists: false,
+    procedureId: '',
+    tenant: '',
+    slug: '',
+    draft: null,
+    versions: {},
+    latestVersion: 0,
+    retired: false,
+  };
 }
 
 export function evolveProcedure(state: ProcedureState, event: ProcedureEvent): ProcedureState {

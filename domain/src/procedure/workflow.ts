@@ -27,13 +27,15 @@ export function validateWorkflow(workflow: Workflow, path = 'workflow'): FieldEr
     if (typeof s.id !== 'string' || !STATE_ID.test(s.id)) err(`states[${i}].id`, ID_MESSAGE);
     else if (byId.has(s.id)) err(`states[${i}].id`, "Cet identifiant d'état est déjà utilisé.");
     else byId.set(s.id, s);
-    if (typeof s.label !== 'string' || s.label.trim() === '') err(`states[${i}].label`, 'Donnez un libellé à cet état.');
+    if (typeof s.label !== 'string' || s.label.trim() === '')
+      err(`states[${i}].label`, 'Donnez un libellé à cet état.');
   });
 
   const initial = byId.get(workflow?.initial);
   if (!initial) err('initial', "L'état initial doit être un des états du circuit.");
   else if (initial.final) err('initial', "L'état initial ne peut pas être un état final.");
-  if (states.length > 0 && !states.some((s) => s.final)) err('states', 'Le circuit doit comporter au moins un état final.');
+  if (states.length > 0 && !states.some((s) => s.final))
+    err('states', 'Le circuit doit comporter au moins un état final.');
 
   const transitionIds = new Set<string>();
   transitions.forEach((t, i) => {
@@ -41,7 +43,8 @@ export function validateWorkflow(workflow: Workflow, path = 'workflow'): FieldEr
     if (typeof t.id !== 'string' || !STATE_ID.test(t.id)) err(`${at}.id`, ID_MESSAGE);
     else if (transitionIds.has(t.id)) err(`${at}.id`, 'Cet identifiant de transition est déjà utilisé.');
     else transitionIds.add(t.id);
-    if (typeof t.label !== 'string' || t.label.trim() === '') err(`${at}.label`, 'Donnez un libellé à cette transition.');
+    if (typeof t.label !== 'string' || t.label.trim() === '')
+      err(`${at}.label`, 'Donnez un libellé à cette transition.');
     const from = byId.get(t.from);
     const to = byId.get(t.to);
     if (!from) err(`${at}.from`, "L'état de départ n'existe pas dans le circuit.");
@@ -60,12 +63,16 @@ export function validateWorkflow(workflow: Workflow, path = 'workflow'): FieldEr
   if (initial) {
     const reached = reachableFrom(initial.id, transitions);
     states.forEach((s, i) => {
-      if (byId.get(s.id) === s && !reached.has(s.id)) err(`states[${i}]`, `L'état « ${s.label} » n'est pas atteignable depuis l'état initial.`);
+      if (byId.get(s.id) === s && !reached.has(s.id))
+        err(`states[${i}]`, `L'état « ${s.label} » n'est pas atteignable depuis l'état initial.`);
     });
   }
   states.forEach((s, i) => {
     if (byId.get(s.id) === s && !s.final && !transitions.some((t) => t.from === s.id)) {
-      err(`states[${i}]`, `Aucune transition ne sort de l'état « ${s.label} » : marquez-le comme final ou ajoutez une transition.`);
+      err(
+        `states[${i}]`,
+        `Aucune transition ne sort de l'état « ${s.label} » : marquez-le comme final ou ajoutez une transition.`,
+      );
     }
   });
   return errors;
