@@ -1,6 +1,7 @@
 import { accountsProjection } from './accounts/projection.ts';
 import { casesProjection } from './cases/projection.ts';
 import { citizenHistoryProjection } from './citizen-history/projection.ts';
+import { indicatorsProjection } from './indicators/projection.ts';
 import { proceduresProjection } from './procedures/projection.ts';
 import type { Projection } from './projection.ts';
 import { searchProjection } from './search/projection.ts';
@@ -13,4 +14,5 @@ export const allProjections: readonly Projection[] = [
   searchProjection,
   accountsProjection,
   proceduresProjection,
+  indicatorsProjection,
 ];

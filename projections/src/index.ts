@@ -37,3 +37,5 @@ export {
 export function migrate(db: Db): Promise<void> {
   return migrateProjections(db, allProjections);
 }
+
+export * from './indicators/index.ts';
