@@ -5,7 +5,7 @@ import { FORM_GENERATORS } from './forms.ts';
 import { demoUuid, sha256Hex } from './ids.ts';
 import { PLAYBOOKS } from './playbooks.ts';
 import { demoProcedure, type DemoProcedure } from './procedures.ts';
-import { between, pick, type Random } from './random.ts';
+import { between, pick, seededRandom, type Random } from './random.ts';
 import { STORIES, type Arc, type Requester, type Story } from './stories.ts';
 import { DAY, HOUR, officeHours, wakingHours, type Step } from './timeline.ts';
 
@@ -36,10 +36,15 @@ export function demoTrackingCode(storyIndex: number): string {
 }
 
 /** Codes a visitor of the demo can type to follow an anonymous report. */
-export const DEMO_TRACKING_CODES: string[] = STORIES.flatMap((s, i) => (s.from === 'anonymous' ? [demoTrackingCode(i)] : []));
+export const DEMO_TRACKING_CODES: string[] = STORIES.flatMap((s, i) =>
+  s.from === 'anonymous' ? [demoTrackingCode(i)] : [],
+);
 
 const citizenByName: Record<string, DemoCitizenAccount> = Object.fromEntries(
-  DEMO_ACCOUNTS.filter((a): a is DemoCitizenAccount => a.kind === 'citizen').map((a) => [a.profile.firstName.toLowerCase(), a]),
+  DEMO_ACCOUNTS.filter((a): a is DemoCitizenAccount => a.kind === 'citizen').map((a) => [
+    a.profile.firstName.toLowerCase(),
+    a,
+  ]),
 );
 
 function requesterOf(from: Requester, index: number): RequesterRef {
@@ -57,7 +62,8 @@ function requesterOf(from: Requester, index: number): RequesterRef {
 /** The agents who handle the service's queue (managers and administrators only supervise). */
 function handlers(serviceId: string): DemoAgentAccount[] {
   return DEMO_ACCOUNTS.filter(
-    (a): a is DemoAgentAccount => a.kind === 'agent' && a.roles.some((r) => r.serviceId === serviceId && r.role === 'agent'),
+    (a): a is DemoAgentAccount =>
+      a.kind === 'agent' && a.roles.some((r) => r.serviceId === serviceId && r.role === 'agent'),
   );
 }
 
@@ -83,17 +89,26 @@ function submissionTime(arc: Arc, deadlineDays: number, now: number, random: Ran
 
 export function planCases(random: Random, now: number): CasePlan[] {
   return STORIES.map((story, index) => {
+    // Two generators per request: what happens never depends on the hours the clock falls on, so
+    // the town tells the same stories whatever the day it is created.
+    const seed = Math.floor(random() * 0x1_0000_0000);
+    const content = seededRandom(seed);
+    const clock = seededRandom(seed ^ 0x9e37_79b9);
     const procedure = demoProcedure(story.slug);
     const { definition } = procedure;
     const requester = requesterOf(story.from, index);
     const staff = handlers(definition.serviceId);
-    const assignee = pick(random, staff);
+    const assignee = pick(content, staff);
     const colleague = staff.find((a) => a !== assignee) ?? AGENT;
     const person: Profile =
-      requester.kind === 'citizen' ? requester.account.profile : requester.kind === 'contact' ? requester.profile : anonymousPerson(random);
+      requester.kind === 'citizen'
+        ? requester.account.profile
+        : requester.kind === 'contact'
+          ? requester.profile
+          : anonymousPerson(content);
     const online = requester.kind !== 'contact';
-    const raw = submissionTime(story.arc, definition.deadlineDays, now, random);
-    let submittedAt = story.channel === 'web' ? wakingHours(raw, random) : officeHours(raw, random);
+    const raw = submissionTime(story.arc, definition.deadlineDays, now, clock);
+    let submittedAt = story.channel === 'web' ? wakingHours(raw, clock) : officeHours(raw, clock);
     const key = `case-${index}`;
     let steps = playArc(
       {
@@ -101,7 +116,8 @@ export function planCases(random: Random, now: number): CasePlan[] {
         key,
         playbook: PLAYBOOKS[story.slug]!,
         workflow: definition.workflow,
-        random,
+        random: content,
+        clock,
         online,
         name: requester.kind === 'anonymous' ? "l'auteur du signalement" : `${person.firstName} ${person.lastName}`,
         assignee: assignee.id,
@@ -119,14 +135,16 @@ export function planCases(random: Random, now: number): CasePlan[] {
       // An open story simply has not gone further yet.
       steps = steps.filter((s) => s.at < now - 5 * 60_000);
     }
-    const data = FORM_GENERATORS[story.slug]!({ random, key, person, submittedAt: new Date(submittedAt) });
+    const data = FORM_GENERATORS[story.slug]!({ random: content, key, person, submittedAt: new Date(submittedAt) });
     return { caseId: demoUuid('case', String(index)), story, procedure, requester, submittedAt, data, assignee, steps };
   });
 }
 
 /** Anonymous reporters sometimes leave an e-mail address to hear back. */
 function anonymousPerson(random: Random): Profile {
-  return random() < 0.5 ? { firstName: '', lastName: '', email: 'riverain.s@exemple.fr' } : { firstName: '', lastName: '' };
+  return random() < 0.5
+    ? { firstName: '', lastName: '', email: 'riverain.s@exemple.fr' }
+    : { firstName: '', lastName: '' };
 }
 
 /** `S-2026-00001`, numbered per year in order of submission. */

@@ -21,14 +21,23 @@ describe('demo procedures', () => {
   });
 
   it('let residents report a voirie problem without an account, and nothing else', () => {
-    expect(DEMO_PROCEDURES.filter((p) => p.definition.access === 'anonymous').map((p) => p.slug)).toEqual(['signalement-voirie']);
+    expect(DEMO_PROCEDURES.filter((p) => p.definition.access === 'anonymous').map((p) => p.slug)).toEqual([
+      'signalement-voirie',
+    ]);
   });
 });
 
 describe('demo accounts', () => {
   it('include the four documented logins with distinct e-mails and ids', () => {
     const emails = DEMO_ACCOUNTS.map((a) => a.email);
-    expect(emails).toEqual(expect.arrayContaining(['citoyen@demo.guichet.test', 'agent@demo.guichet.test', 'responsable@demo.guichet.test', 'admin@demo.guichet.test']));
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        'citoyen@demo.guichet.test',
+        'agent@demo.guichet.test',
+        'responsable@demo.guichet.test',
+        'admin@demo.guichet.test',
+      ]),
+    );
     expect(new Set(emails).size).toBe(emails.length);
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.id)).size).toBe(DEMO_ACCOUNTS.length);
   });
@@ -47,6 +56,15 @@ describe('demo requests', () => {
 
   it('are the same on every start', () => {
     expect(planCases(seededRandom(), NOW)).toEqual(plans);
+  });
+
+  it('tell the same stories whatever the hour the town is created at', () => {
+    const later = planCases(seededRandom(), NOW + 7.3 * 3_600_000);
+    const finished = (p: (typeof plans)[number]) => p.steps.some((s) => s.command.type === 'CloseCase');
+    for (const [i, plan] of plans.entries()) {
+      expect(later[i]!.assignee).toBe(plan.assignee);
+      if (finished(plan)) expect(later[i]!.steps.map((s) => s.command)).toEqual(plan.steps.map((s) => s.command));
+    }
   });
 
   it('answer their procedure form and all happened within the last two months, before now', () => {

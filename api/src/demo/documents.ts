@@ -13,7 +13,13 @@ export function documentContent(fileName: string, documentId: string): Uint8Arra
 export function demoDocument(documentId: string, fileName: string): DocumentRef {
   const content = documentContent(fileName, documentId);
   const mediaType = fileName.endsWith('.png') ? 'image/png' : 'application/pdf';
-  return { documentId, fileName, mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+  return {
+    documentId,
+    fileName,
+    mediaType,
+    size: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
 }
 
 /** Every document reference found in a value (form answers, command data). */
@@ -21,13 +27,20 @@ export function documentsIn(value: unknown): DocumentRef[] {
   if (Array.isArray(value)) return value.flatMap(documentsIn);
   if (typeof value !== 'object' || value === null) return [];
   const v = value as Record<string, unknown>;
-  if (typeof v.documentId === 'string' && typeof v.sha256 === 'string' && typeof v.fileName === 'string') return [v as unknown as DocumentRef];
+  if (typeof v.documentId === 'string' && typeof v.sha256 === 'string' && typeof v.fileName === 'string')
+    return [v as unknown as DocumentRef];
   return Object.values(v).flatMap(documentsIn);
 }
 
 function pdf(fileName: string): Uint8Array {
-  const lines = ['Ville de S. : document de démonstration', `Pièce jointe : ${fileName}`, "Ce fichier tient lieu de justificatif pour une demande fictive."];
-  const text = lines.map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 28} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n');
+  const lines = [
+    'Ville de S. : document de démonstration',
+    `Pièce jointe : ${fileName}`,
+    'Ce fichier tient lieu de justificatif pour une demande fictive.',
+  ];
+  const text = lines
+    .map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 28} Td (${l.replace(/[()\\]/g, '\\$&')}) Tj ET`)
+    .join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
  * so links shared in documentation and tests keep working.
  */
 export function demoUuid(...parts: string[]): string {
-  const h = createHash('sha256').update(['guichet-demo', ...parts].join('\u0000')).digest();
+  const h = createHash('sha256')
+    .update(['guichet-demo', ...parts].join('\u0000'))
+    .digest();
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');

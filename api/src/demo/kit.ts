@@ -14,7 +14,13 @@ export function state(
   return { id, label, ...(publicLabel ? { publicLabel } : {}), ...flags };
 }
 
-export function transition(id: string, label: string, from: string, to: string, messageTemplate?: string): WorkflowTransition {
+export function transition(
+  id: string,
+  label: string,
+  from: string,
+  to: string,
+  messageTemplate?: string,
+): WorkflowTransition {
   return { id, label, from, to, ...(messageTemplate ? { messageTemplate } : {}) };
 }
 

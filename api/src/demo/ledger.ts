@@ -31,7 +31,12 @@ export class Ledger {
     return (this.streams.get(streamId)?.state as S | undefined) ?? initial();
   }
 
-  async run<C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C, act: Act): Promise<S> {
+  async run<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    command: C,
+    act: Act,
+  ): Promise<S> {
     const current = this.streams.get(streamId) ?? { version: 0, state: decider.initialState() };
     const meta: CommandMeta = {
       commandId: this.commandId(act),

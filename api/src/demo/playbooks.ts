@@ -15,7 +15,7 @@ export interface Playbook {
   /** A short exchange while the request is worked on: the resident asks and the agent answers, or the reverse. */
   chat: [first: string, reply: string];
   chatOpenedBy?: 'agent' | 'owner';
-  reopen?: { complaint: string; reason: string; path: string[] };
+  reopen?: { complaint: string; reason: string; path: string[]; redone: string };
 }
 
 export const PLAYBOOKS: Record<string, Playbook> = {
@@ -25,21 +25,27 @@ export const PLAYBOOKS: Record<string, Playbook> = {
     ask: {
       to: 'demander-complements',
       back: 'reprendre',
-      message: 'Pour une copie intégrale, pouvez-vous nous indiquer les prénoms complets de vos parents et le nom de naissance de votre mère ?',
+      message:
+        'Pour une copie intégrale, pouvez-vous nous indiquer les prénoms complets de vos parents et le nom de naissance de votre mère ?',
       answer: 'Mon père s’appelle Michel André, ma mère Sylvie Jeanne, née Martin.',
     },
     accept: { path: ['delivrer'], reason: 'Acte établi et envoyé selon le mode de délivrance choisi.' },
     reject: {
       path: ['refuser'],
       reason: "La naissance n'a pas été enregistrée à S. : l'acte est délivré par la mairie du lieu de naissance.",
-      complaint: 'J’aurais aimé qu’on me dise dès le formulaire que seule la mairie du lieu de naissance délivre l’acte.',
+      complaint:
+        'J’aurais aimé qu’on me dise dès le formulaire que seule la mairie du lieu de naissance délivre l’acte.',
     },
     note: "Acte retrouvé au registre de l'année ; mention marginale de mariage à reporter sur la copie intégrale.",
-    chat: ['Bonjour, l’acte est-il déjà parti ? J’en ai besoin pour un dossier de mariage.', 'Bonjour, votre acte part au courrier demain matin.'],
+    chat: [
+      'Bonjour, l’acte est-il déjà parti ? J’en ai besoin pour un dossier de mariage.',
+      'Bonjour, votre acte part au courrier demain matin.',
+    ],
     reopen: {
       complaint: 'Mon deuxième prénom est mal orthographié sur l’acte reçu : « Anne-Marie » et non « Annemarie ».',
       reason: 'Erreur de transcription signalée par la demandeuse : acte à rééditer.',
       path: ['reopen'],
+      redone: 'Acte réédité avec l’orthographe exacte et renvoyé.',
     },
   },
   'inscription-listes-electorales': {
@@ -48,18 +54,23 @@ export const PLAYBOOKS: Record<string, Playbook> = {
     ask: {
       to: 'demander-pieces',
       back: 'pieces-recues',
-      message: "Votre justificatif de domicile a plus de trois mois. Merci d'en déposer un plus récent (facture, quittance de loyer).",
+      message:
+        "Votre justificatif de domicile a plus de trois mois. Merci d'en déposer un plus récent (facture, quittance de loyer).",
       answer: 'Voici ma dernière facture d’électricité.',
       withDocument: 'facture-electricite-recente.pdf',
     },
     accept: { path: ['valider'], reason: 'Inscription validée ; la carte électorale sera envoyée par courrier.' },
     reject: {
       path: ['refuser'],
-      reason: 'Le justificatif fourni concerne une adresse hors de S. et aucune autre attache avec la commune n’est établie.',
+      reason:
+        'Le justificatif fourni concerne une adresse hors de S. et aucune autre attache avec la commune n’est établie.',
       complaint: 'Je viens d’emménager, je n’ai pas encore de facture à ma nouvelle adresse.',
     },
     note: 'Vérifié dans le répertoire électoral unique : radiation automatique de l’ancienne commune.',
-    chat: ['Pourrai-je voter aux prochaines élections ?', "Oui, si l'inscription est validée avant la date limite : nous la traitons cette semaine."],
+    chat: [
+      'Pourrai-je voter aux prochaines élections ?',
+      "Oui, si l'inscription est validée avant la date limite : nous la traitons cette semaine.",
+    ],
   },
   'rendez-vous-titre-identite': {
     start: [],
@@ -76,7 +87,10 @@ export const PLAYBOOKS: Record<string, Playbook> = {
       complaint: 'Je n’avais pas reçu la confirmation du premier rendez-vous, d’où ma seconde demande.',
     },
     note: 'Deux enfants mineurs : prévoir un créneau double.',
-    chat: ['Nous pouvons vous recevoir jeudi à 14 h 30 au guichet des titres. Ce créneau vous convient-il ?', 'Oui, c’est parfait, merci.'],
+    chat: [
+      'Nous pouvons vous recevoir jeudi à 14 h 30 au guichet des titres. Ce créneau vous convient-il ?',
+      'Oui, c’est parfait, merci.',
+    ],
     chatOpenedBy: 'agent',
   },
   'recensement-citoyen': {
@@ -91,7 +105,10 @@ export const PLAYBOOKS: Record<string, Playbook> = {
     },
     accept: { path: ['delivrer'], reason: 'Recensement enregistré ; attestation déposée dans votre espace.' },
     note: 'Données transmises au centre du service national.',
-    chat: ["Mon fils passe le code de la route dans trois semaines, l'attestation sera-t-elle prête ?", 'Oui, elle sera disponible dans votre espace d’ici la fin de la semaine.'],
+    chat: [
+      "Mon fils passe le code de la route dans trois semaines, l'attestation sera-t-elle prête ?",
+      'Oui, elle sera disponible dans votre espace d’ici la fin de la semaine.',
+    ],
   },
   'inscription-cantine': {
     start: ['verifier'],
@@ -99,18 +116,24 @@ export const PLAYBOOKS: Record<string, Playbook> = {
     ask: {
       to: 'signaler-incomplet',
       back: 'complements-recus',
-      message: "L'attestation d'assurance scolaire jointe concerne l'année dernière. Merci de nous transmettre celle de cette année.",
+      message:
+        "L'attestation d'assurance scolaire jointe concerne l'année dernière. Merci de nous transmettre celle de cette année.",
       answer: "Voici l'attestation pour l'année en cours.",
       withDocument: 'attestation-assurance-2026.pdf',
     },
     accept: { path: ['valider'], reason: 'Inscription validée à compter de la date demandée.' },
     reject: {
       path: ['refuser'],
-      reason: "L'enfant n'est pas inscrit dans une école de S. : la restauration scolaire est réservée aux élèves des écoles de la ville.",
-      complaint: 'Notre dossier d’inscription scolaire était pourtant en cours, personne ne nous a appelés avant de refuser.',
+      reason:
+        "L'enfant n'est pas inscrit dans une école de S. : la restauration scolaire est réservée aux élèves des écoles de la ville.",
+      complaint:
+        'Notre dossier d’inscription scolaire était pourtant en cours, personne ne nous a appelés avant de refuser.',
     },
     note: 'PAI vu avec la directrice et le prestataire de restauration : panier-repas fourni par la famille.',
-    chat: ['Bonjour, mon enfant peut-il commencer dès lundi ?', "Bonjour, oui : l'école et le restaurant scolaire sont prévenus."],
+    chat: [
+      'Bonjour, mon enfant peut-il commencer dès lundi ?',
+      "Bonjour, oui : l'école et le restaurant scolaire sont prévenus.",
+    ],
   },
   'question-facture': {
     start: ['analyser'],
@@ -126,11 +149,15 @@ export const PLAYBOOKS: Record<string, Playbook> = {
     },
     reject: {
       path: ['repondre'],
-      reason: "L'absence n'a pas été signalée avant 9 h le jour même, comme le prévoit le règlement : les repas restent dus.",
+      reason:
+        "L'absence n'a pas été signalée avant 9 h le jour même, comme le prévoit le règlement : les repas restent dus.",
       complaint: 'Règlement appliqué sans aucune souplesse alors que mon fils avait de la fièvre.',
     },
     note: 'Contrôle fait dans le logiciel de facturation : pointage de présence absent ces jours-là.',
-    chat: ['Dois-je payer la facture en attendant votre réponse ?', 'Non, le paiement est suspendu le temps de notre vérification.'],
+    chat: [
+      'Dois-je payer la facture en attendant votre réponse ?',
+      'Non, le paiement est suspendu le temps de notre vérification.',
+    ],
   },
   'signalement-voirie': {
     start: [],
@@ -151,6 +178,7 @@ export const PLAYBOOKS: Record<string, Playbook> = {
       complaint: 'Le trou s’est reformé après les pluies de la semaine dernière.',
       reason: 'Réparation provisoire insuffisante : reprise de l’enrobé à programmer.',
       path: ['reopen'],
+      redone: 'Enrobé repris sur toute la zone abîmée.',
     },
   },
   'occupation-domaine-public': {
@@ -170,7 +198,10 @@ export const PLAYBOOKS: Record<string, Playbook> = {
       complaint: 'Aucune solution ne nous a été proposée par téléphone avant le refus.',
     },
     note: 'Avis favorable de la police municipale sous réserve de signalisation de chantier.',
-    chat: ['Faut-il afficher l’autorisation sur place ?', "Oui, l'arrêté doit être visible depuis la voie pendant toute la durée de l'occupation."],
+    chat: [
+      'Faut-il afficher l’autorisation sur place ?',
+      "Oui, l'arrêté doit être visible depuis la voie pendant toute la durée de l'occupation.",
+    ],
   },
   'enlevement-encombrants': {
     start: [],
@@ -182,7 +213,8 @@ export const PLAYBOOKS: Record<string, Playbook> = {
     accept: { path: ['planifier', 'collecter'], reason: 'Enlèvement effectué.' },
     reject: {
       path: ['annuler'],
-      reason: 'Les gravats et déchets de chantier ne sont pas collectés avec les encombrants : déposez-les en déchetterie.',
+      reason:
+        'Les gravats et déchets de chantier ne sont pas collectés avec les encombrants : déposez-les en déchetterie.',
       complaint: 'La déchetterie est loin pour nous qui n’avons pas de voiture.',
     },
     note: 'Tournée du jeudi, secteur sud.',

@@ -58,7 +58,11 @@ export const CANTINE: ProcedureDefinition = {
       type: 'select',
       label: 'Menu',
       required: true,
-      options: options(['standard', 'Menu standard'], ['sans-porc', 'Menu sans porc'], ['sans-viande', 'Menu sans viande']),
+      options: options(
+        ['standard', 'Menu standard'],
+        ['sans-porc', 'Menu sans porc'],
+        ['sans-viande', 'Menu sans viande'],
+      ),
     },
     {
       name: 'allergies',
@@ -83,7 +87,13 @@ export const CANTINE: ProcedureDefinition = {
       showIf: { field: 'allergies', equals: 'oui' },
       rules: { maxSize: 5 * MB, accept: SCAN_TYPES },
     },
-    { name: 'assurance', type: 'file', label: 'Attestation d’assurance scolaire', required: true, rules: { maxSize: 5 * MB, accept: SCAN_TYPES } },
+    {
+      name: 'assurance',
+      type: 'file',
+      label: 'Attestation d’assurance scolaire',
+      required: true,
+      rules: { maxSize: 5 * MB, accept: SCAN_TYPES },
+    },
   ],
   workflow: {
     initial: 'deposee',
@@ -111,7 +121,13 @@ export const CANTINE: ProcedureDefinition = {
         'inscrit',
         "L'inscription de votre enfant à la cantine est validée à compter de la date demandée.",
       ),
-      transition('refuser', "Refuser l'inscription", 'en-verification', 'refusee', "L'inscription ne peut pas être validée ; le motif vous est indiqué ci-dessous."),
+      transition(
+        'refuser',
+        "Refuser l'inscription",
+        'en-verification',
+        'refusee',
+        "L'inscription ne peut pas être validée ; le motif vous est indiqué ci-dessous.",
+      ),
     ],
   },
 };
@@ -132,9 +148,18 @@ export const QUESTION_FACTURE: ProcedureDefinition = {
       label: 'Numéro de facture',
       help: 'Il figure en haut à droite de votre facture, par exemple FAC-2026-004512.',
       required: true,
-      rules: { pattern: 'FAC-\\d{4}-\\d{6}', patternMessage: 'Saisissez le numéro tel qu’il figure sur la facture, au format FAC-2026-004512.' },
+      rules: {
+        pattern: 'FAC-\\d{4}-\\d{6}',
+        patternMessage: 'Saisissez le numéro tel qu’il figure sur la facture, au format FAC-2026-004512.',
+      },
     },
-    { name: 'montant', type: 'number', label: 'Montant de la facture (€)', required: true, rules: { min: 0, max: 10000 } },
+    {
+      name: 'montant',
+      type: 'number',
+      label: 'Montant de la facture (€)',
+      required: true,
+      rules: { min: 0, max: 10000 },
+    },
     {
       name: 'objet',
       type: 'select',
@@ -147,7 +172,13 @@ export const QUESTION_FACTURE: ProcedureDefinition = {
         ['autre', 'Autre question'],
       ),
     },
-    { name: 'question', type: 'textarea', label: 'Votre question', required: true, rules: { minLength: 10, maxLength: 3000 } },
+    {
+      name: 'question',
+      type: 'textarea',
+      label: 'Votre question',
+      required: true,
+      rules: { minLength: 10, maxLength: 3000 },
+    },
     { name: 'facture', type: 'file', label: 'Copie de la facture', rules: { maxSize: 5 * MB, accept: SCAN_TYPES } },
     { name: 'courriel', type: 'email', label: 'Adresse électronique', required: true, prefill: 'email' },
   ],

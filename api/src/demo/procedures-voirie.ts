@@ -1,10 +1,10 @@
 import type { ProcedureDefinition } from '@guichet/domain';
-import { MB, SCAN_TYPES, options, state, transition } from './kit.ts';
+import { MB, options, state, transition } from './kit.ts';
 
 export const SIGNALEMENT_VOIRIE: ProcedureDefinition = {
   title: 'Signalement sur la voirie',
   description:
-    "Signalez un nid-de-poule, un lampadaire en panne ou un dépôt sauvage sur la voie publique. Vous pouvez le faire sans compte : un code de suivi vous est donné.",
+    'Signalez un nid-de-poule, un lampadaire en panne ou un dépôt sauvage sur la voie publique. Vous pouvez le faire sans compte : un code de suivi vous est donné.',
   theme: 'voirie-cadre-de-vie',
   serviceId: 'voirie',
   deadlineDays: 15,
@@ -33,8 +33,20 @@ export const SIGNALEMENT_VOIRIE: ProcedureDefinition = {
       required: true,
       rules: { minLength: 5, maxLength: 300 },
     },
-    { name: 'description', type: 'textarea', label: 'Description', required: true, rules: { minLength: 10, maxLength: 2000 } },
-    { name: 'photo', type: 'file', label: 'Photo', help: 'Image de 5 Mo au plus.', rules: { maxSize: 5 * MB, accept: ['image/*'] } },
+    {
+      name: 'description',
+      type: 'textarea',
+      label: 'Description',
+      required: true,
+      rules: { minLength: 10, maxLength: 2000 },
+    },
+    {
+      name: 'photo',
+      type: 'file',
+      label: 'Photo',
+      help: 'Image de 5 Mo au plus.',
+      rules: { maxSize: 5 * MB, accept: ['image/*'] },
+    },
     {
       name: 'courriel',
       type: 'email',
@@ -59,7 +71,13 @@ export const SIGNALEMENT_VOIRIE: ProcedureDefinition = {
         'intervention-programmee',
         'Merci pour votre signalement. Une intervention des services techniques est programmée.',
       ),
-      transition('resoudre', 'Marquer comme résolu', 'intervention-programmee', 'resolu', 'Le problème que vous avez signalé a été traité. Merci de votre vigilance.'),
+      transition(
+        'resoudre',
+        'Marquer comme résolu',
+        'intervention-programmee',
+        'resolu',
+        'Le problème que vous avez signalé a été traité. Merci de votre vigilance.',
+      ),
       transition(
         'classer',
         'Classer sans suite',
@@ -68,78 +86,6 @@ export const SIGNALEMENT_VOIRIE: ProcedureDefinition = {
         "Après vérification sur place, aucune intervention de la ville n'est nécessaire ou le lieu ne relève pas de la voirie communale.",
       ),
       transition('reopen', 'Rouvrir le signalement', 'resolu', 'intervention-programmee'),
-    ],
-  },
-};
-
-export const OCCUPATION_DOMAINE_PUBLIC: ProcedureDefinition = {
-  title: "Demande d'occupation du domaine public",
-  description:
-    "Pour poser un échafaudage, une benne ou stationner un camion de déménagement sur la voie publique, demandez une autorisation au moins 15 jours à l'avance.",
-  theme: 'urbanisme',
-  serviceId: 'voirie',
-  deadlineDays: 15,
-  access: 'account',
-  documentsToProvide: ["Plan de situation indiquant l'emprise", 'Attestation d’assurance responsabilité civile (entreprises)'],
-  fields: [
-    {
-      name: 'demandeur',
-      type: 'radio',
-      label: 'Vous êtes',
-      required: true,
-      options: options(['particulier', 'Un particulier'], ['entreprise', 'Une entreprise']),
-    },
-    { name: 'raisonSociale', type: 'text', label: 'Raison sociale', required: true, showIf: { field: 'demandeur', equals: 'entreprise' } },
-    {
-      name: 'siret',
-      type: 'text',
-      label: 'Numéro SIRET',
-      required: true,
-      showIf: { field: 'demandeur', equals: 'entreprise' },
-      rules: { pattern: '\\d{14}', patternMessage: 'Le numéro SIRET comporte 14 chiffres, sans espace.' },
-    },
-    {
-      name: 'nature',
-      type: 'select',
-      label: "Nature de l'occupation",
-      required: true,
-      options: options(
-        ['echafaudage', 'Échafaudage'],
-        ['benne', 'Benne ou dépôt de matériaux'],
-        ['demenagement', 'Stationnement pour un déménagement'],
-        ['terrasse', 'Terrasse ou étalage'],
-        ['autre', 'Autre'],
-      ),
-    },
-    { name: 'adresseOccupation', type: 'address', label: "Adresse de l'occupation", required: true, prefill: 'address' },
-    { name: 'dateDebut', type: 'date', label: 'Date de début', required: true },
-    { name: 'dateFin', type: 'date', label: 'Date de fin', required: true },
-    { name: 'surface', type: 'number', label: 'Surface occupée (m²)', required: true, rules: { min: 1, max: 500 } },
-    { name: 'description', type: 'textarea', label: 'Description des travaux ou de l’occupation', required: true, rules: { maxLength: 2000 } },
-    { name: 'plan', type: 'file', label: 'Plan de situation', required: true, rules: { maxSize: 10 * MB, accept: SCAN_TYPES } },
-    { name: 'telephone', type: 'phone', label: 'Téléphone', required: true, prefill: 'phone' },
-  ],
-  workflow: {
-    initial: 'deposee',
-    states: [
-      state('deposee', 'Déposée', 'Demande reçue'),
-      state('en-instruction', 'En instruction', 'En cours d’instruction'),
-      state('avis-police', 'Avis de la police municipale', undefined),
-      state('autorisee', 'Arrêté délivré', 'Autorisation accordée', { final: true }),
-      state('refusee', 'Refusée', 'Autorisation refusée', { final: true }),
-    ],
-    transitions: [
-      transition('instruire', 'Instruire', 'deposee', 'en-instruction'),
-      transition('demander-avis', "Demander l'avis de la police municipale", 'en-instruction', 'avis-police'),
-      transition('avis-recu', 'Avis reçu', 'avis-police', 'en-instruction'),
-      transition(
-        'autoriser',
-        "Délivrer l'arrêté",
-        'en-instruction',
-        'autorisee',
-        "L'arrêté d'autorisation est joint. Il doit être affiché sur place pendant toute la durée de l'occupation.",
-      ),
-      transition('refuser', 'Refuser', 'en-instruction', 'refusee', "L'occupation demandée ne peut pas être autorisée ; le motif vous est précisé."),
     ],
   },
 };
@@ -171,7 +117,11 @@ export const ENCOMBRANTS: ProcedureDefinition = {
     { name: 'description', type: 'textarea', label: 'Détail des objets', required: true, rules: { maxLength: 1000 } },
     { name: 'adresse', type: 'address', label: "Adresse d'enlèvement", required: true, prefill: 'address' },
     { name: 'telephone', type: 'phone', label: 'Téléphone', required: true, prefill: 'phone' },
-    { name: 'aide', type: 'help', label: "Sortez les objets la veille au soir du passage, sans gêner la circulation des piétons." },
+    {
+      name: 'aide',
+      type: 'help',
+      label: 'Sortez les objets la veille au soir du passage, sans gêner la circulation des piétons.',
+    },
   ],
   workflow: {
     initial: 'demandee',
@@ -182,8 +132,20 @@ export const ENCOMBRANTS: ProcedureDefinition = {
       state('annulee', 'Annulée', 'Demande annulée', { final: true }),
     ],
     transitions: [
-      transition('planifier', 'Planifier la collecte', 'demandee', 'collecte-planifiee', 'La date de passage vous est indiquée ci-dessous.'),
-      transition('collecter', 'Collecte effectuée', 'collecte-planifiee', 'collectee', 'Vos encombrants ont été enlevés.'),
+      transition(
+        'planifier',
+        'Planifier la collecte',
+        'demandee',
+        'collecte-planifiee',
+        'La date de passage vous est indiquée ci-dessous.',
+      ),
+      transition(
+        'collecter',
+        'Collecte effectuée',
+        'collecte-planifiee',
+        'collectee',
+        'Vos encombrants ont été enlevés.',
+      ),
       transition('annuler', 'Annuler', 'demandee', 'annulee', 'Votre demande d’enlèvement est annulée.'),
     ],
   },

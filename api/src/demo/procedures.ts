@@ -1,9 +1,11 @@
 import type { ProcedureDefinition } from '@guichet/domain';
 import { demoUuid } from './ids.ts';
 import { CANTINE, QUESTION_FACTURE } from './procedures-education.ts';
-import { ACTE_NAISSANCE, LISTES_ELECTORALES } from './procedures-etat-civil.ts';
+import { LISTES_ELECTORALES } from './procedures-elections.ts';
+import { ACTE_NAISSANCE } from './procedures-etat-civil.ts';
 import { RECENSEMENT_CITOYEN, RENDEZ_VOUS_TITRE } from './procedures-titres.ts';
-import { ENCOMBRANTS, OCCUPATION_DOMAINE_PUBLIC, SIGNALEMENT_VOIRIE } from './procedures-voirie.ts';
+import { OCCUPATION_DOMAINE_PUBLIC } from './procedures-urbanisme.ts';
+import { ENCOMBRANTS, SIGNALEMENT_VOIRIE } from './procedures-voirie.ts';
 
 export { DEMO_ACCOUNTS, DEMO_CONTACTS, DEMO_PASSWORD, type DemoAccount } from './accounts.ts';
 

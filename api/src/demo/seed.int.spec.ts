@@ -14,7 +14,15 @@ import {
   type CaseState,
   type ProcedureEvent,
 } from '@guichet/domain';
-import { START, createEventStore, createFileBlobStore, type BlobStore, type Db, type EventStore, type RecordedEvent } from '@guichet/eventstore';
+import {
+  START,
+  createEventStore,
+  createFileBlobStore,
+  type BlobStore,
+  type Db,
+  type EventStore,
+  type RecordedEvent,
+} from '@guichet/eventstore';
 import { testDatabases } from '@guichet/eventstore/testing';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts.ts';
 import { DEMO_TRACKING_CODES } from './cases.ts';
@@ -26,7 +34,7 @@ const fakeHash = async (password: string) => `fake$${password}$0123456789abcdef`
 
 async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
-  for (let page = await store.readAll({ from: START, limit: 500 }); page.length > 0; ) {
+  for (let page = await store.readAll({ from: START, limit: 500 }); page.length > 0;) {
     all.push(...page);
     const last = page.at(-1)!;
     page = await store.readAll({ from: { transactionId: last.transactionId, position: last.position }, limit: 500 });
@@ -53,7 +61,10 @@ describe.each(testDatabases())('demo town on $name', ({ open }) => {
     all = await readEverything(store);
     for (const streamId of new Set(all.filter((e) => e.streamId.startsWith('case-')).map((e) => e.streamId))) {
       const events = await store.readStream(streamId);
-      folded.push({ events, state: events.reduce((s, e) => evolveCase(s, e as unknown as CaseEvent), initialCaseState()) });
+      folded.push({
+        events,
+        state: events.reduce((s, e) => evolveCase(s, e as unknown as CaseEvent), initialCaseState()),
+      });
     }
   });
 
@@ -72,9 +83,20 @@ describe.each(testDatabases())('demo town on $name', ({ open }) => {
     expect(count('ProcedureVersionPublished')).toBeGreaterThanOrEqual(6);
     expect(count('AgentAccountCreated')).toBe(DEMO_ACCOUNTS.filter((a) => a.kind === 'agent').length);
     expect(count('CitizenRegistered')).toBe(DEMO_ACCOUNTS.filter((a) => a.kind === 'citizen').length);
-    const emails = all.flatMap((e) => (e.type === 'AgentAccountCreated' || e.type === 'CitizenRegistered' ? [(e.data as { email: string }).email] : []));
-    expect(emails).toEqual(expect.arrayContaining(['citoyen@demo.guichet.test', 'agent@demo.guichet.test', 'responsable@demo.guichet.test', 'admin@demo.guichet.test']));
-    const hashes = all.flatMap((e) => ('passwordHash' in (e.data as object) ? [(e.data as { passwordHash: string }).passwordHash] : []));
+    const emails = all.flatMap((e) =>
+      e.type === 'AgentAccountCreated' || e.type === 'CitizenRegistered' ? [(e.data as { email: string }).email] : [],
+    );
+    expect(emails).toEqual(
+      expect.arrayContaining([
+        'citoyen@demo.guichet.test',
+        'agent@demo.guichet.test',
+        'responsable@demo.guichet.test',
+        'admin@demo.guichet.test',
+      ]),
+    );
+    const hashes = all.flatMap((e) =>
+      'passwordHash' in (e.data as object) ? [(e.data as { passwordHash: string }).passwordHash] : [],
+    );
     expect(new Set(hashes)).toEqual(new Set([await fakeHash(DEMO_PASSWORD)]));
   });
 
@@ -104,9 +126,13 @@ describe.each(testDatabases())('demo town on $name', ({ open }) => {
 
   it('gives agents and managers a varied town: every channel, status and situation', () => {
     const states = folded.map((f) => f.state);
-    const submissions = folded.map((f) => f.events[0]!.data as { channel: string; submittedBy: string; trackingCodeHash: string | null });
+    const submissions = folded.map(
+      (f) => f.events[0]!.data as { channel: string; submittedBy: string; trackingCodeHash: string | null },
+    );
     expect(new Set(submissions.map((s) => s.channel))).toEqual(new Set(['web', 'phone', 'email', 'letter', 'counter']));
-    expect(new Set(states.map((s) => s.status))).toEqual(new Set(['submitted', 'in_progress', 'waiting_citizen', 'closed']));
+    expect(new Set(states.map((s) => s.status))).toEqual(
+      new Set(['submitted', 'in_progress', 'waiting_citizen', 'closed']),
+    );
     const overdue = states.filter((s) => s.status === 'in_progress' && Date.parse(s.dueAt) < NOW.getTime());
     expect(overdue.length).toBeGreaterThanOrEqual(2);
     expect(states.some((s) => s.reopenCount > 0 && s.status === 'closed')).toBe(true);
@@ -114,7 +140,16 @@ describe.each(testDatabases())('demo town on $name', ({ open }) => {
     const anonymous = submissions.filter((s) => s.submittedBy === 'anonymous').map((s) => s.trackingCodeHash);
     const sha = (code: string) => createHash('sha256').update(code).digest('hex');
     expect(new Set(anonymous)).toEqual(new Set(DEMO_TRACKING_CODES.map(sha)));
-    for (const type of ['InformationRequested', 'InformationProvided', 'MessageSent', 'PhoneCallLogged', 'LetterLogged', 'CounterVisitLogged', 'InternalNoteWritten', 'CaseDecided']) {
+    for (const type of [
+      'InformationRequested',
+      'InformationProvided',
+      'MessageSent',
+      'PhoneCallLogged',
+      'LetterLogged',
+      'CounterVisitLogged',
+      'InternalNoteWritten',
+      'CaseDecided',
+    ]) {
       expect(count(type), type).toBeGreaterThan(0);
     }
   });

@@ -1,29 +1,21 @@
 import {
-  agentDecider,
-  agentStreamId,
   caseDecider,
   caseStreamId,
   citizenDecider,
   citizenStreamId,
-  decideOrganisation,
-  evolveOrganisation,
   initialCaseState,
-  initialOrganisationState,
-  procedureDecider,
-  procedureStreamId,
-  serviceStreamId,
   tenantStreamId,
-  type Actor,
   type CaseCommand,
 } from '@guichet/domain';
 import { ConcurrencyError, type BlobStore, type EventStore } from '@guichet/eventstore';
-import { ADMIN, DEMO_PASSWORD, MANAGER, demoAgents, demoCitizens, type DemoAgentAccount } from './accounts.ts';
+import { MANAGER, demoAgents, type DemoAgentAccount } from './accounts.ts';
 import { planCases, references, type CasePlan } from './cases.ts';
 import { documentContent, documentsIn } from './documents.ts';
 import { Ledger, type Act } from './ledger.ts';
-import { DEMO_PROCEDURES, DEMO_SERVICES, DEMO_TENANT } from './procedures.ts';
+import { DEMO_TENANT } from './procedures.ts';
 import { seededRandom, type Random } from './random.ts';
-import { DAY, HOUR, type Step } from './timeline.ts';
+import { DAY, type Step } from './timeline.ts';
+import { asAgent, createTenant, roleOn, setUpTown } from './town.ts';
 
 export interface SeedDemoOptions {
   store: EventStore;
@@ -35,12 +27,6 @@ export interface SeedDemoOptions {
   /** Where to store the attachments' content; without it, the requests reference files nobody can open. */
   blobs?: BlobStore;
 }
-
-const organisation = { decide: decideOrganisation, evolve: evolveOrganisation, initialState: initialOrganisationState };
-
-const SYSTEM: Actor = { kind: 'system' };
-const asAgent = (a: DemoAgentAccount): Actor => ({ kind: 'agent', id: a.id, roles: a.roles });
-const roleOn = (a: DemoAgentAccount, serviceId: string) => a.roles.find((r) => r.serviceId === serviceId)?.role;
 
 /** The tenant stream is written last, so a town only counts as seeded once it is complete. */
 export async function isSeeded(store: EventStore): Promise<boolean> {
@@ -62,7 +48,7 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ cases: numbe
     const plans = planCases(random, now);
     if (options.blobs) await storeDocuments(options.blobs, plans);
     await playCases(ledger, plans);
-    await ledger.run(tenantStreamId(DEMO_TENANT.id), organisation, { type: 'CreateTenant', data: { tenant: DEMO_TENANT.id, name: DEMO_TENANT.name } }, system(t0, 'tenant'));
+    await createTenant(ledger, t0);
     return { cases: plans.length, events: ledger.events };
   } catch (error) {
     if (error instanceof ConcurrencyError) {
@@ -72,38 +58,6 @@ export async function seedDemo(options: SeedDemoOptions): Promise<{ cases: numbe
       );
     }
     throw error;
-  }
-}
-
-function system(at: number, key: string): Act {
-  return { actor: SYSTEM, channel: 'system', at, commandKey: key };
-}
-
-async function setUpTown(ledger: Ledger, t0: number, hashPassword: (password: string) => Promise<string>): Promise<void> {
-  for (const [i, s] of DEMO_SERVICES.entries()) {
-    await ledger.run(serviceStreamId(s.id), organisation, { type: 'CreateService', data: { serviceId: s.id, name: s.name } }, system(t0 + i * 60_000, `service-${s.id}`));
-  }
-  for (const [i, a] of demoAgents().entries()) {
-    const at = t0 + HOUR + i * 10 * 60_000;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const stream = agentStreamId(a.id);
-    await ledger.run(stream, agentDecider, { type: 'CreateAgentAccount', data: { agentId: a.id, email: a.email, name: a.name, passwordHash } }, system(at, `agent-${a.email}`));
-    for (const r of a.roles) {
-      await ledger.run(stream, agentDecider, { type: 'GrantRole', data: r }, system(at + 60_000, `grant-${a.email}-${r.serviceId}-${r.role}`));
-    }
-  }
-  // The administrator, also designer of every service, defines and publishes the procedures.
-  for (const [i, p] of DEMO_PROCEDURES.entries()) {
-    const act = (step: string, at: number): Act => ({ actor: asAgent(ADMIN), channel: 'web', at, commandKey: `${step}-${p.slug}`, role: 'designer' });
-    const at = t0 + DAY + i * 2 * HOUR;
-    await ledger.run(procedureStreamId(p.id), procedureDecider, { type: 'DefineProcedure', data: { procedureId: p.id, slug: p.slug, definition: p.definition } }, act('define', at));
-    await ledger.run(procedureStreamId(p.id), procedureDecider, { type: 'PublishProcedureVersion', data: {} }, act('publish', at + HOUR));
-  }
-  // Residents sign up on the portal over the following weeks.
-  for (const [i, c] of demoCitizens().entries()) {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const act: Act = { actor: { kind: 'anonymous' }, channel: 'web', at: t0 + (3 + i * 5) * DAY + 19 * HOUR, commandKey: `register-${c.email}` };
-    await ledger.run(citizenStreamId(c.id), citizenDecider, { type: 'RegisterCitizen', data: { citizenId: c.id, email: c.email, passwordHash, profile: c.profile } }, act);
   }
 }
 
@@ -135,14 +89,29 @@ async function playCases(ledger: Ledger, plans: CasePlan[]): Promise<void> {
     if (requester.kind === 'contact' && !contactsCreated.has(requester.id)) {
       contactsCreated.add(requester.id);
       schedule(plan.submittedAt - 60_000, () =>
-        ledger.run(citizenStreamId(requester.id), citizenDecider, { type: 'CreateCitizenContact', data: { citizenId: requester.id, profile: requester.profile } }, agentAct(plan.assignee, plan.submittedAt - 60_000, 'contact', story.channel)),
+        ledger.run(
+          citizenStreamId(requester.id),
+          citizenDecider,
+          { type: 'CreateCitizenContact', data: { citizenId: requester.id, profile: requester.profile } },
+          agentAct(plan.assignee, plan.submittedAt - 60_000, 'contact', story.channel),
+        ),
       );
     }
     const submitter: Act =
       requester.kind === 'citizen'
-        ? { actor: { kind: 'citizen', id: requester.account.id }, channel: 'web', at: plan.submittedAt, commandKey: `${caseId}-submit` }
+        ? {
+            actor: { kind: 'citizen', id: requester.account.id },
+            channel: 'web',
+            at: plan.submittedAt,
+            commandKey: `${caseId}-submit`,
+          }
         : requester.kind === 'anonymous'
-          ? { actor: { kind: 'anonymous', trackingCodeHash: requester.trackingCodeHash }, channel: 'web', at: plan.submittedAt, commandKey: `${caseId}-submit` }
+          ? {
+              actor: { kind: 'anonymous', trackingCodeHash: requester.trackingCodeHash },
+              channel: 'web',
+              at: plan.submittedAt,
+              commandKey: `${caseId}-submit`,
+            }
           : agentAct(plan.assignee, plan.submittedAt, 'submit', story.channel);
     const submit: CaseCommand = {
       type: 'SubmitCase',
@@ -184,6 +153,7 @@ async function storeDocuments(blobs: BlobStore, plans: CasePlan[]): Promise<void
   const refs = plans.flatMap((p) => [...documentsIn(p.data), ...p.steps.flatMap((s) => documentsIn(s.command.data))]);
   for (const ref of refs) {
     const stored = await blobs.put(documentContent(ref.fileName, ref.documentId));
-    if (stored.sha256 !== ref.sha256) throw new Error(`demo document ${ref.fileName}: content does not match its reference`);
+    if (stored.sha256 !== ref.sha256)
+      throw new Error(`demo document ${ref.fileName}: content does not match its reference`);
   }
 }

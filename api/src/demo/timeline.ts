@@ -21,7 +21,8 @@ export interface Step {
  */
 export function officeHours(t: number, random: Random): number {
   const d = new Date(t);
-  const opening = (day: Date) => Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 7, 30) + between(random, 0, 1.5) * HOUR;
+  const opening = (day: Date) =>
+    Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 7, 30) + between(random, 0, 1.5) * HOUR;
   const minutes = d.getUTCHours() * 60 + d.getUTCMinutes();
   let result = t;
   if (minutes < 7 * 60 + 30) result = opening(d);
