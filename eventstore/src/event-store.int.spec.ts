@@ -101,15 +101,22 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     expect(await store.streamVersion(stream)).toBe(3);
   });
 
-  it('stores concurrent identical appends once: one writes, the others get the same result as duplicates', async () => {
-    const stream = caseStream();
-    const batch = [noted(1), noted(2), noted(3)];
-    const results = await Promise.all(Array.from({ length: 8 }, () => store.append(stream, batch, 'no_stream')));
-    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    const original = results.find((r) => !r.duplicate)!;
-    for (const r of results) expect({ ...r, duplicate: false }).toEqual(original);
-    expect(await store.readStream(stream)).toHaveLength(3);
-  });
+  it.each(['no_stream', 'any'] as const)(
+    'stores concurrent identical appends once (expected %s): one writes, the others get its result as duplicates',
+    async (expected) => {
+      const stream = caseStream();
+      await store.append(stream, [noted(0)]);
+      const batch = [noted(1), noted(2), noted(3)];
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store.append(stream, batch, expected === 'any' ? 'any' : 1)),
+      );
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+      const original = results.find((r) => !r.duplicate)!;
+      expect(original.nextVersion).toBe(4);
+      for (const r of results) expect({ ...r, duplicate: false }).toEqual(original);
+      expect(await store.readStream(stream)).toHaveLength(4);
+    },
+  );
 
   it('refuses a batch that is partly stored, or stored in another stream, and writes nothing', async () => {
     const stream = caseStream();

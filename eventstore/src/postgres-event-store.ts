@@ -1,11 +1,10 @@
 import type { Observable } from 'rxjs';
+import { appendEvents } from './append.ts';
 import type { Db } from './db.ts';
-import { checkSchemas, currentVersion, EVENT_COLUMNS, toRecordedEvent, type EventRow } from './records.ts';
-import { EVENT_ID_CONSTRAINT, MIGRATION, SQLSTATE } from './schema.ts';
+import { checkSchemas, EVENT_COLUMNS, toRecordedEvent, type EventRow } from './records.ts';
+import { MIGRATION } from './schema.ts';
 import { subscribeAll } from './subscription.ts';
 import {
-  ConcurrencyError,
-  EventIdConflictError,
   START,
   type AppendResult,
   type Checkpoint,
@@ -57,8 +56,6 @@ async function refuseForeignTransactionIds(db: Db): Promise<void> {
   }
 }
 
-const APPEND_SQL = 'select next_version, positions, duplicate from append_events($1, $2, $3)';
-
 /*
  * $all is read in (transaction_id, position) order, and only below the snapshot's xmin, the oldest
  * transaction still running. Why nothing is ever skipped: positions are taken before commit, so a
@@ -79,14 +76,6 @@ const HEAD_SQL = `select transaction_id::text as txid, position from events
   order by transaction_id desc, position desc
   limit 1`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-interface AppendRow {
-  next_version: number;
-  positions: (number | string)[];
-  duplicate: boolean;
-}
-
 export class PostgresEventStore implements EventStore {
   readonly #db: Db;
   readonly #wakeup: Wakeup;
@@ -105,32 +94,9 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion = 'any'): Promise<AppendResult> {
     this.#assertOpen();
-    const expectedParam = toExpectedParam(expected);
-    if (events.length === 0) return this.#appendNothing(streamId, expected, expectedParam);
-    const payload = JSON.stringify(
-      events.map((e) => ({
-        type: e.type,
-        schemaVersion: currentVersion(this.#schemas, e.type),
-        data: e.data,
-        metadata: e.metadata,
-      })),
-    );
-    checkEventIds(streamId, events);
-    let row: AppendRow;
-    try {
-      row = await this.#callAppend(streamId, expectedParam, payload);
-    } catch (error) {
-      // Same event ids racing into another stream: the loser waited on the unique index. Asking
-      // again gets the answer the function gives when the ids are already stored.
-      if (!isUniqueViolationOnEventId(error)) throw this.#mapError(error, streamId, expected);
-      try {
-        row = await this.#callAppend(streamId, expectedParam, payload);
-      } catch (retryError) {
-        throw this.#mapError(retryError, streamId, expected);
-      }
-    }
-    if (!row.duplicate) this.#wakeup.committed();
-    return { streamId, nextVersion: row.next_version, positions: row.positions.map(Number), duplicate: row.duplicate };
+    const result = await appendEvents(this.#db, this.#schemas, streamId, events, expected);
+    if (!result.duplicate && result.positions.length > 0) this.#wakeup.committed();
+    return result;
   }
 
   async readStream(
@@ -203,67 +169,7 @@ export class PostgresEventStore implements EventStore {
       .then((r) => r.rows);
   }
 
-  async #callAppend(streamId: string, expected: number | null, payload: string): Promise<AppendRow> {
-    const { rows } = await this.#db.query<AppendRow>(APPEND_SQL, [streamId, expected, payload], {
-      name: 'guichet_append',
-    });
-    const row = rows[0];
-    if (!row) throw new Error('append_events returned no row');
-    return row;
-  }
-
-  async #appendNothing(
-    streamId: string,
-    expected: ExpectedVersion,
-    expectedParam: number | null,
-  ): Promise<AppendResult> {
-    const actual = await this.streamVersion(streamId);
-    if (expectedParam !== null && expectedParam !== actual) throw new ConcurrencyError(streamId, expected, actual);
-    return { streamId, nextVersion: actual, positions: [], duplicate: false };
-  }
-
-  #mapError(error: unknown, streamId: string, expected: ExpectedVersion): unknown {
-    const code = sqlState(error);
-    if (code === SQLSTATE.wrongExpectedVersion) {
-      return new ConcurrencyError(streamId, expected, Number((error as { detail?: string }).detail));
-    }
-    if (code === SQLSTATE.eventIdConflict) return new EventIdConflictError(streamId, (error as Error).message);
-    return error;
-  }
-
   #assertOpen(): void {
     if (this.#closed.signal.aborted) throw new Error('the event store is closed');
   }
-}
-
-function toExpectedParam(expected: ExpectedVersion): number | null {
-  if (expected === 'any') return null;
-  if (expected === 'no_stream') return 0;
-  if (!Number.isSafeInteger(expected) || expected < 0) throw new RangeError(`invalid expected version: ${expected}`);
-  return expected;
-}
-
-function checkEventIds(streamId: string, events: NewEvent[]): void {
-  const ids = new Set<string>();
-  for (const event of events) {
-    const id = event.metadata?.eventId;
-    if (typeof id !== 'string' || !UUID.test(id))
-      throw new TypeError(`stream ${streamId}: event id must be a UUID, got ${String(id)}`);
-    if (ids.has(id.toLowerCase()))
-      throw new EventIdConflictError(streamId, `stream ${streamId}: event id ${id} appears twice in one batch`);
-    ids.add(id.toLowerCase());
-  }
-}
-
-function sqlState(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
-}
-
-function isUniqueViolationOnEventId(error: unknown): boolean {
-  return (
-    sqlState(error) === SQLSTATE.uniqueViolation &&
-    (error as { constraint?: string }).constraint === EVENT_ID_CONSTRAINT
-  );
 }

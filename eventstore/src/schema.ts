@@ -6,7 +6,6 @@
 /** SQLSTATEs raised by append_events (class "GE" is unused by PostgreSQL). */
 export const SQLSTATE = {
   wrongExpectedVersion: 'GE409',
-  eventIdConflict: 'GE422',
   notOwnTransaction: 'GE400',
   uniqueViolation: '23505',
 } as const;
@@ -40,19 +39,28 @@ create table if not exists streams (
   version int not null
 );
 
+-- Replaced below when its result type changes ("create or replace" cannot change it).
+do $$
+begin
+  if exists (select 1 from pg_proc
+              where proname = 'append_events' and pronamespace = current_schema()::regnamespace
+                and pg_get_function_result(oid) <> 'TABLE(next_version integer, positions bigint[])') then
+    drop function append_events(text, integer, jsonb);
+  end if;
+end
+$$;
+
 -- p_expected: null = any; 0 = the stream must not exist; n = the stream is at version n.
 -- p_events: [{type, schemaVersion, data, metadata: {eventId, …}}, …] in stream order.
+-- Event ids already stored fail the unique index (or, on a stale retry, the version check): the
+-- store then looks them up to answer a retried append with its original result, off the hot path.
 create or replace function append_events(p_stream_id text, p_expected int, p_events jsonb)
-returns table (next_version int, positions bigint[], duplicate boolean)
+returns table (next_version int, positions bigint[])
 language plpgsql as $fn$
 declare
   v_count int := jsonb_array_length(p_events);
-  v_ids uuid[];
   v_current int;
-  v_found int;
-  v_streams text[];
-  v_last int;
-  v_positions bigint[];
+  v_event jsonb;
 begin
   -- Before any write, so that this transaction only gets its xid once it holds the stream:
   -- appends to one stream then get increasing xids, and $all order keeps stream order.
@@ -65,49 +73,43 @@ begin
         || 'so its transaction id predates the stream lock and $all could reorder the stream';
   end if;
 
-  -- Idempotency: a retried command brings the same event ids; answer with what was stored.
-  -- "= any(array)" keeps this an index lookup; "in (select … from jsonb_array_elements)" gets
-  -- planned as a hash join over the whole table.
-  v_ids := array(select (x->'metadata'->>'eventId')::uuid from jsonb_array_elements(p_events) x);
-  select count(*)::int, array_agg(distinct e.stream_id), max(e.stream_version),
-         array_agg(e.position order by e.position)
-    into v_found, v_streams, v_last, v_positions
-    from events e
-   where e.event_id = any(v_ids);
-  if v_found > 0 then
-    if v_found = v_count and v_streams = array[p_stream_id] then
-      return query select v_last, v_positions, true;
-      return;
-    end if;
-    raise exception using
-      errcode = 'GE422',
-      message = format('stream %s: %s of the %s event ids of this batch are already stored (in %s); '
-        || 'a batch must be entirely new or an exact retry', p_stream_id, v_found, v_count, v_streams);
-  end if;
-
+  -- A statement of its own, after the lock: a statement sees what was committed when it began,
+  -- so this one sees the append that held the lock before us.
   select s.version into v_current from streams s where s.stream_id = p_stream_id;
-  v_current := coalesce(v_current, 0);
-  if p_expected is not null and p_expected <> v_current then
+  if p_expected is not null and p_expected <> coalesce(v_current, 0) then
     raise exception using
       errcode = 'GE409',
-      message = format('stream %s: expected version %s, actual %s', p_stream_id, p_expected, v_current),
-      detail = v_current::text;
+      message = format('stream %s: expected version %s, actual %s', p_stream_id, p_expected, coalesce(v_current, 0)),
+      detail = coalesce(v_current, 0)::text;
   end if;
 
-  with inserted as (
+  if v_count = 1 then
+    -- The common case, without unnesting, sorting and aggregating.
+    v_event := p_events->0;
     insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
-    select (x->'metadata'->>'eventId')::uuid, p_stream_id, v_current + i::int, x->>'type',
-           (x->>'schemaVersion')::int, x->'data', x->'metadata'
-      from jsonb_array_elements(p_events) with ordinality as t(x, i)
-     order by i
-    returning events.position
-  )
-  select array_agg(inserted.position order by inserted.position) into v_positions from inserted;
+    values ((v_event->'metadata'->>'eventId')::uuid, p_stream_id, coalesce(v_current, 0) + 1, v_event->>'type',
+            (v_event->>'schemaVersion')::int, v_event->'data', v_event->'metadata')
+    returning array[events.position] into positions;
+  else
+    with inserted as (
+      insert into events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+      select (x->'metadata'->>'eventId')::uuid, p_stream_id, coalesce(v_current, 0) + i::int, x->>'type',
+             (x->>'schemaVersion')::int, x->'data', x->'metadata'
+        from jsonb_array_elements(p_events) with ordinality as t(x, i)
+       order by i
+      returning events.position
+    )
+    select array_agg(inserted.position order by inserted.position) into positions from inserted;
+  end if;
 
-  insert into streams as s (stream_id, version) values (p_stream_id, v_current + v_count)
-  on conflict (stream_id) do update set version = excluded.version;
-
-  return query select v_current + v_count, v_positions, false;
+  -- We hold the stream: no one else can create or move it meanwhile, so no upsert is needed.
+  next_version := coalesce(v_current, 0) + v_count;
+  if v_current is null then
+    insert into streams (stream_id, version) values (p_stream_id, next_version);
+  else
+    update streams set version = next_version where stream_id = p_stream_id;
+  end if;
+  return next;
 end
 $fn$;
 `;
