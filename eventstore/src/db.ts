@@ -64,7 +64,9 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openDb(options: DbOptions = {}): Promise<Db> {
   const schema = options.schema ?? 'guichet';
   if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-  const db = options.url ? openPostgres(options.url, schema, options.poolSize ?? 20) : await openPglite(options.dataDir, schema);
+  const db = options.url
+    ? openPostgres(options.url, schema, options.poolSize ?? 20)
+    : await openPglite(options.dataDir, schema);
   await db.exec(`create schema if not exists ${schema}`);
   return db;
 }
@@ -75,13 +77,20 @@ function openPostgres(url: string, schema: string, max: number): Db {
     options: `-c search_path=${schema},public`,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        oid === INT8
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   };
   const pool = new pg.Pool({ ...clientConfig, max });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
-  const run = async <R>(client: pg.Pool | pg.PoolClient | pg.Client, sql: string, params?: unknown[], options?: QueryOptions) => {
+  const run = async <R>(
+    client: pg.Pool | pg.PoolClient | pg.Client,
+    sql: string,
+    params?: unknown[],
+    options?: QueryOptions,
+  ) => {
     const r = await client.query({ text: sql, values: params, name: options?.name });
     return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
   };
