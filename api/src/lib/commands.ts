@@ -1,6 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { CommandMeta, Decider, DomainEvent } from '@guichet/domain';
-import { ConcurrencyError, type EventMetadata, type NewEvent, type RecordedEvent } from '@guichet/eventstore';
+import { ConcurrencyError, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from '@guichet/eventstore';
 import { uuidFrom } from './ids.ts';
 
 export interface CommandOptions<C, E, S> {
@@ -29,7 +28,7 @@ const MAX_RACES = 3;
  * the command id, so a retried command (same Idempotency-Key) is stored once.
  */
 export async function runCommand<C, E extends DomainEvent, S>(
-  app: FastifyInstance,
+  app: { store: EventStore },
   opts: CommandOptions<C, E, S>,
 ): Promise<CommandResult<E>> {
   for (let attempt = 1; ; attempt++) {
@@ -70,7 +69,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
 }
 
 /** Folds a whole stream (for reads that need the write model, e.g. right after sign-up). */
-export async function loadState<C, E, S>(app: FastifyInstance, streamId: string, decider: Decider<C, E, S>) {
+export async function loadState<C, E, S>(app: { store: EventStore }, streamId: string, decider: Decider<C, E, S>) {
   const history: RecordedEvent[] = await app.store.readStream(streamId);
   return {
     version: history.at(-1)?.streamVersion ?? 0,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '@guichet/eventstore/testing';
 import { startTestServer, type TestServer } from '../../testing/test-server.ts';
 import { client } from '../../testing/http.ts';
+import { createTenant } from '../../lib/tenants.ts';
 
 /** A three-state workflow with a conditional field: what a designer builds in the form workshop. */
 const definition = (title: string) => ({
@@ -116,5 +117,30 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     expect(new Set(queue.body.items.map((c: { serviceId: string }) => c.serviceId))).toEqual(new Set(['voirie']));
     expect((await api.post(`/api/v1/admin/agents/${invited.body.id}/deactivate`, { reason: 'Départ' }, admin)).status).toBe(200);
     expect((await api.get('/api/v1/queues', token)).status).toBe(401);
+  });
+
+  it("keeps one organisation's requests, agents and procedures away from another's agents", async () => {
+    const { temporaryPassword } = await createTenant(server.guichet.store, {
+      id: 'ccas-s',
+      name: 'CCAS de S.',
+      services: [{ id: 'action-sociale', name: 'Action sociale' }],
+      admin: { email: 'directrice@ccas-s.test', name: 'Anne Roy' },
+    });
+    await server.guichet.runner!.catchUp();
+    const other = await server.login('directrice@ccas-s.test', temporaryPassword);
+    const aCase = (await api.get('/api/v1/queues?limit=1', agent)).body.items[0].id as string;
+
+    expect((await api.get(`/api/v1/cases/${aCase}`, other)).status).toBe(404);
+    expect((await api.get(`/api/v1/cases/${aCase}/timeline`, other)).status).toBe(404);
+    expect((await api.post(`/api/v1/cases/${aCase}/notes`, { text: 'intrusion' }, other)).status).toBe(404);
+    const queue = await api.get('/api/v1/queues', other);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toEqual([]);
+    expect((await api.get('/api/v1/search?q=naissance', other)).body.items).toEqual([]);
+    expect((await api.get('/api/v1/queues?service=voirie', other)).status).toBe(403);
+    const staff = (await api.get('/api/v1/admin/agents', other)).body.items as { email: string }[];
+    expect(staff.map((a) => a.email)).toEqual(['directrice@ccas-s.test']);
+    expect((await api.get('/api/v1/admin/procedures', other)).body.items).toEqual([]);
+    expect((await api.post('/api/v1/admin/agents', { email: 'x@ccas-s.test', name: 'X', roles: [{ serviceId: 'voirie', role: 'agent' }] }, other)).status).toBe(400);
   });
 });
