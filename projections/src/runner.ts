@@ -5,6 +5,7 @@ import type { ProjectionChange } from './changes.ts';
 import { CheckpointMoved } from './checkpoints.ts';
 import { migrateProjections } from './migrate.ts';
 import type { Projection } from './projection.ts';
+import { SharedReader } from './reader.ts';
 import { ProjectionWorker, type WorkerState } from './worker.ts';
 
 /** The subset of pino the runner uses. */
@@ -84,11 +85,12 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       db.notify('projections', JSON.stringify(notice)).catch((err: unknown) => logger.warn({ err }, 'projection notice not sent'));
     }
   };
+  const reader = new SharedReader(store);
   const workers = projections.map(
     (p) =>
       new ProjectionWorker(p, {
         db,
-        store,
+        reader,
         batchSize,
         publish,
         onRebuilt: (name) => logger.info({ projection: name, version: p.version }, 'projection version changed: rebuilding'),

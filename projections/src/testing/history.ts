@@ -72,6 +72,17 @@ export class History {
     return this.appends.reduce((n, a) => n + a.events.length, 0);
   }
 
+  /** Consecutive appends to one stream merged into one: a quicker way to load a large log. */
+  coalesced(): { streamId: string; events: NewEvent[] }[] {
+    const merged: { streamId: string; events: NewEvent[] }[] = [];
+    for (const a of this.appends) {
+      const last = merged.at(-1);
+      if (last?.streamId === a.streamId) last.events.push(...a.events);
+      else merged.push({ streamId: a.streamId, events: [...a.events] });
+    }
+    return merged;
+  }
+
   /** Appends from `from` (index of an append) on; returns the number of events written. */
   async appendTo(store: EventStore, from = 0, to = this.appends.length): Promise<number> {
     let n = 0;
