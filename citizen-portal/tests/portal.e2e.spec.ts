@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../../api/src/testing/test-server.ts';
+import type { TestServer } from '../../api/src/testing/test-server.ts';
+import { startPortal } from './support/server.ts';
 import { files, launchBrowser, markNoReload, newContext, screenshot, seriousViolations, stillSamePage } from './support/browser.ts';
 import { apiClient, signUpResident } from './support/api.ts';
 
@@ -11,7 +12,7 @@ describe('portail citoyen, JavaScript activé', () => {
   let agent: ReturnType<typeof apiClient>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startPortal(), launchBrowser()]);
     agent = apiClient(server.url, await server.login('agent@demo.guichet.test'));
   });
   afterAll(async () => {
@@ -104,8 +105,8 @@ describe('portail citoyen, JavaScript activé', () => {
     await page.goto(`${server.url}/demandes`);
     const item = page.locator('li.demande', { hasText: reference });
     await item.waitFor();
-    expect(await item.innerText()).toContain('Reçue');
-    expect(await item.innerText()).toMatch(/Réponse attendue au plus tard le/);
+    expect(await item.textContent()).toContain('Reçue');
+    expect(await item.textContent()).toMatch(/Réponse attendue au plus tard le/);
     expect(await page.getByRole('heading', { name: 'Brouillons' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -103,3 +103,32 @@ export function eventKindLabel(type: string): string {
       return 'Événement';
   }
 }
+
+/** A logged call, letter or visit happened on that channel, whatever screen the agent typed it on. */
+export function contactChannel(type: string, channel: string): string {
+  switch (type) {
+    case 'PhoneCallLogged':
+      return 'phone';
+    case 'LetterLogged':
+      return 'letter';
+    case 'CounterVisitLogged':
+      return 'counter';
+    default:
+      return channel;
+  }
+}
+
+/**
+ * The API's one-line summaries are written for agents (« Message de l'usager », internal step ids):
+ * the resident reads them in the second person, without the back office's step names.
+ */
+export function residentSummary(type: string, summary: string): string {
+  if (type === 'WorkflowTransitioned') {
+    const message = summary.split(' : ').slice(1).join(' : ');
+    return message || 'Votre demande est passée à l’étape suivante.';
+  }
+  return summary
+    .replace(/^Message de l'usager/, 'Votre message')
+    .replace(/^Avis de l'usager/, 'Votre avis')
+    .replace(/^Informations complémentaires transmises/, 'Votre réponse');
+}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { FORWARDED_PROTO } from './server.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -20,6 +21,7 @@ export function newContext(browser: Browser, options: { javaScript?: boolean; wi
     timezoneId: 'Europe/Paris',
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
+    extraHTTPHeaders: FORWARDED_PROTO,
   });
 }
 
