@@ -26,7 +26,7 @@ export const EVENT_TYPES = {
   ],
   procedure: ['ProcedureDefined', 'ProcedureDraftUpdated', 'ProcedureVersionPublished', 'ProcedureRetired'],
   citizen: ['CitizenRegistered', 'CitizenContactCreated', 'CitizenProfileUpdated', 'CitizenPasswordChanged'],
-  agent: ['AgentAccountCreated', 'AgentRoleGranted', 'AgentRoleRevoked', 'AgentDeactivated', 'AgentReactivated'],
+  agent: ['AgentAccountCreated', 'AgentRoleGranted', 'AgentRoleRevoked', 'AgentDeactivated', 'AgentReactivated', 'AgentPasswordReset'],
   tenant: ['TenantCreated'],
   service: ['ServiceCreated'],
 } as const satisfies {

@@ -67,6 +67,10 @@ export function decideAgent(command: AgentCommand, state: AgentState, meta: Comm
       if (!state.active) throw new IllegalStateError('Ce compte est déjà désactivé.');
       throwIfInvalid(checkText(command.data.reason, 'reason'));
       return [{ type: 'AgentDeactivated', data: { agentId, reason: command.data.reason.trim() } }];
+    case 'ResetAgentPassword':
+      if (!state.active) throw new IllegalStateError("Ce compte est désactivé : réactivez-le d'abord.");
+      throwIfInvalid(checkPasswordHash(command.data.passwordHash));
+      return [{ type: 'AgentPasswordReset', data: { agentId, passwordHash: command.data.passwordHash } }];
     case 'ReactivateAgent':
       if (state.active) throw new IllegalStateError("Ce compte n'est pas désactivé.");
       return [{ type: 'AgentReactivated', data: { agentId } }];

@@ -31,6 +31,8 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       return { ...state, active: false };
     case 'AgentReactivated':
       return { ...state, active: true };
+    case 'AgentPasswordReset':
+      return state;
     default: {
       // Compile-time exhaustiveness only: an event type from a newer release is ignored, not fatal.
       const _exhaustive: never = event;

@@ -114,4 +114,15 @@ describe('deactivation', () => {
   it('freezes roles until reactivation', () => {
     given([created, deactivated]).when(grant('svc-voirie', 'agent'), admin).thenThrows(IllegalStateError);
   });
+
+  it('get a new password from an administrator, unless deactivated', () => {
+    given([created])
+      .when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, admin)
+      .then([{ type: 'AgentPasswordReset', data: { agentId: 'ag-7', passwordHash: 'h2' } }]);
+    given([created, deactivated]).when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, admin).thenThrows(IllegalStateError);
+    given([created])
+      .when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, metaFor(actors.agent('svc-dsi', 'agent', 'ag-9')))
+      .thenThrows(ForbiddenError);
+  });
 });
+

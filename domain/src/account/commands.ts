@@ -11,4 +11,5 @@ export type AgentCommand =
   | { type: 'GrantRole'; data: { serviceId: string; role: Role } }
   | { type: 'RevokeRole'; data: { serviceId: string; role: Role } }
   | { type: 'DeactivateAgent'; data: { reason: string } }
-  | { type: 'ReactivateAgent'; data: Record<string, never> };
+  | { type: 'ReactivateAgent'; data: Record<string, never> }
+  | { type: 'ResetAgentPassword'; data: { passwordHash: string } };

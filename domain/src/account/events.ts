@@ -24,8 +24,16 @@ export type AgentRoleGranted = DomainEvent<'AgentRoleGranted', { agentId: string
 export type AgentRoleRevoked = DomainEvent<'AgentRoleRevoked', { agentId: string; serviceId: string; role: Role }>;
 export type AgentDeactivated = DomainEvent<'AgentDeactivated', { agentId: string; reason: string }>;
 export type AgentReactivated = DomainEvent<'AgentReactivated', { agentId: string }>;
+/** An administrator reset the agent's access: a new temporary password; earlier sessions end. */
+export type AgentPasswordReset = DomainEvent<'AgentPasswordReset', { agentId: string; passwordHash: string }>;
 
-export type AgentEvent = AgentAccountCreated | AgentRoleGranted | AgentRoleRevoked | AgentDeactivated | AgentReactivated;
+export type AgentEvent =
+  | AgentAccountCreated
+  | AgentRoleGranted
+  | AgentRoleRevoked
+  | AgentDeactivated
+  | AgentReactivated
+  | AgentPasswordReset;
 
 /** Organisation: stream `tenant-<id>` and `service-<id>`. */
 export type TenantCreated = DomainEvent<'TenantCreated', { tenant: string; name: string }>;

@@ -60,6 +60,7 @@ const handlers: Handlers<CitizenEvent | AgentEvent | OrganisationEvent, Statemen
   },
   AgentDeactivated: (c, d) => run(c, 'update rm_accounts set active = false, updated_at = $2 where id = $1', [d.agentId, c.at]),
   AgentReactivated: (c, d) => run(c, 'update rm_accounts set active = true, updated_at = $2 where id = $1', [d.agentId, c.at]),
+  AgentPasswordReset: (c, d) => run(c, 'update rm_accounts set password_hash = $2, updated_at = $3 where id = $1', [d.agentId, d.passwordHash, c.at]),
 };
 
 /**

@@ -115,8 +115,13 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     expect(queue.status).toBe(200);
     expect(queue.body.items.length).toBeGreaterThan(0);
     expect(new Set(queue.body.items.map((c: { serviceId: string }) => c.serviceId))).toEqual(new Set(['voirie']));
-    expect((await api.post(`/api/v1/admin/agents/${invited.body.id}/deactivate`, { reason: 'Départ' }, admin)).status).toBe(200);
+    const reset = await api.post(`/api/v1/admin/agents/${invited.body.id}/reset-access`, {}, admin);
+    expect(reset.status).toBe(200);
     expect((await api.get('/api/v1/queues', token)).status).toBe(401);
+    await expect(server.login('nouvel.agent@demo.guichet.test', invited.body.temporaryPassword)).rejects.toThrow(/401/);
+    const again = await server.login('nouvel.agent@demo.guichet.test', reset.body.temporaryPassword);
+    expect((await api.post(`/api/v1/admin/agents/${invited.body.id}/deactivate`, { reason: 'Départ' }, admin)).status).toBe(200);
+    expect((await api.get('/api/v1/queues', again)).status).toBe(401);
   });
 
   it("keeps one organisation's requests, agents and procedures away from another's agents", async () => {

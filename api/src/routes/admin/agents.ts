@@ -124,6 +124,19 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
     },
   );
 
+  app.post(
+    '/admin/agents/:id/reset-access',
+    { schema: { tags, summary: "Réinitialiser l'accès : nouveau mot de passe provisoire, sessions fermées", params: IdParams, response: { 200: AnyObject, ...errorResponses } } },
+    async (req) => {
+      requireAdmin(req);
+      const { id } = req.params as { id: string };
+      const password = temporaryPassword();
+      const answer = await run(req, id, { type: 'ResetAgentPassword', data: { passwordHash: await hashPassword(password) } });
+      await app.db.query('delete from api_sessions where account_id = $1', [id]);
+      return { ...answer, temporaryPassword: password };
+    },
+  );
+
   app.post('/admin/agents/:id/reactivate', { schema: { tags, summary: 'Réactiver un compte', params: IdParams, response: { 200: AnyObject, ...errorResponses } } }, async (req) => {
     requireAdmin(req);
     return run(req, (req.params as { id: string }).id, { type: 'ReactivateAgent', data: {} });
