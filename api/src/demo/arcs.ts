@@ -20,8 +20,10 @@ export function playArc(ctx: ArcContext, submittedAt: number): Step[] {
         m.askInformation();
         m.answerInformation();
       }
+      // Work visibly under way (a slot offered, an intervention planned) before the resident asks about it.
+      m.transitions(pb.progress);
       if (random() < 0.4) m.chat();
-      m.decide('accepted', pb.accept.path, pb.accept.reason);
+      m.decide('accepted', afterProgress(pb.accept.path, pb.progress), pb.accept.reason);
       m.rateSatisfied();
       break;
     case 'rejected': {
@@ -68,4 +70,10 @@ export function playArc(ctx: ArcContext, submittedAt: number): Step[] {
     }
   }
   return m.steps;
+}
+
+function afterProgress(path: string[], progress: string[]): string[] {
+  if (progress.some((t, i) => path[i] !== t))
+    throw new Error(`progress ${progress.join(',')} does not start ${path.join(',')}`);
+  return path.slice(progress.length);
 }

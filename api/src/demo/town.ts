@@ -33,6 +33,8 @@ export async function setUpTown(
   t0: number,
   hashPassword: (password: string) => Promise<string>,
 ): Promise<void> {
+  // The demo password is public anyway: one hash for every account spares a few scrypt runs at first start.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const [i, s] of DEMO_SERVICES.entries()) {
     await ledger.run(
       serviceStreamId(s.id),
@@ -43,7 +45,6 @@ export async function setUpTown(
   }
   for (const [i, a] of demoAgents().entries()) {
     const at = t0 + HOUR + i * 10 * 60_000;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
     const stream = agentStreamId(a.id);
     await ledger.run(
       stream,
@@ -85,7 +86,6 @@ export async function setUpTown(
   }
   // Residents sign up on the portal over the following weeks.
   for (const [i, c] of demoCitizens().entries()) {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
     const act: Act = {
       actor: { kind: 'anonymous' },
       channel: 'web',
