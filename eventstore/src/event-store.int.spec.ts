@@ -410,6 +410,30 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('the transac
       await db.close();
     }
   });
+
+  it('delivers soon, without waiting for a poll, events that another open transaction held back', async () => {
+    const db = await open();
+    const store = await createEventStore(db, { pollIntervalMs: 60_000 });
+    const session = await db.connect();
+    try {
+      const sub = collect(store.subscribe(await store.head()));
+      // A transaction that wrote something else (a projection's, say): it ends without any NOTIFY.
+      await session.query('begin');
+      await session.query('select pg_current_xact_id()');
+      const { positions } = await store.append(caseStream(), [noted(1)]);
+      await sleep(200);
+      expect(sub.received).toHaveLength(0);
+      await session.query('commit');
+      await sub.until(1, 10_000);
+      expect(sub.received.map((e) => e.position)).toEqual(positions);
+      sub.subscription.unsubscribe();
+    } finally {
+      await session.query('rollback').catch(() => {});
+      await session.release();
+      await store.close();
+      await db.close();
+    }
+  });
 });
 
 describe.each(testDatabases().filter((d) => d.name === 'postgres'))(

@@ -76,6 +76,10 @@ const HEAD_SQL = `select transaction_id::text as txid, position from events
   order by transaction_id desc, position desc
   limit 1`;
 
+/** Committed events that the fence still hides (see READ_ALL_SQL). */
+const HELD_BACK_SQL = `select exists (
+  select 1 from events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as held`;
+
 export class PostgresEventStore implements EventStore {
   readonly #db: Db;
   readonly #wakeup: Wakeup;
@@ -83,6 +87,7 @@ export class PostgresEventStore implements EventStore {
   readonly #pollIntervalMs: number;
   readonly #onSubscriptionError: EventStoreOptions['onSubscriptionError'];
   readonly #closed = new AbortController();
+  #heldBackStreak = 0;
 
   constructor(db: Db, wakeup: Wakeup, schemas: EventSchemas, options: EventStoreOptions) {
     this.#db = db;
@@ -136,7 +141,7 @@ export class PostgresEventStore implements EventStore {
         fetch: (after, limit) => this.#fetchAll(after, limit),
         toEvent: (row) => toRecordedEvent(row, this.#schemas),
         generation: () => this.#wakeup.generation,
-        waitForChange: (since, signal) => this.#wakeup.waitForChange(since, this.#pollIntervalMs, signal),
+        waitForChange: (since, signal) => this.#waitForChange(since, signal),
         closed: this.#closed.signal,
         onError: this.#onSubscriptionError,
       },
@@ -147,7 +152,7 @@ export class PostgresEventStore implements EventStore {
   waitForEvents(signal?: AbortSignal): Promise<void> {
     if (this.#closed.signal.aborted) return Promise.resolve();
     const both = signal ? AbortSignal.any([signal, this.#closed.signal]) : this.#closed.signal;
-    return this.#wakeup.waitForChange(this.#wakeup.generation, this.#pollIntervalMs, both);
+    return this.#waitForChange(this.#wakeup.generation, both);
   }
 
   async head(): Promise<Checkpoint> {
@@ -167,6 +172,22 @@ export class PostgresEventStore implements EventStore {
     return this.#db
       .query<EventRow>(READ_ALL_SQL, [from.transactionId, from.position, limit], { name: 'guichet_read_all' })
       .then((r) => r.rows);
+  }
+
+  /**
+   * Events committed behind a transaction still open (a projection's, another app write's) become
+   * readable when it ends, and nobody announces that. When some are waiting so, look again soon,
+   * backing off to the poll interval if it lasts.
+   */
+  async #waitForChange(since: number, signal: AbortSignal): Promise<void> {
+    if (this.#wakeup.generation !== since || signal.aborted) return;
+    const { rows } = await this.#db
+      .query<{ held: boolean }>(HELD_BACK_SQL, [], { name: 'guichet_held_back' })
+      .catch(() => ({ rows: [{ held: false }] }));
+    this.#heldBackStreak = rows[0]?.held ? this.#heldBackStreak + 1 : 0;
+    const timeout =
+      this.#heldBackStreak === 0 ? this.#pollIntervalMs : Math.min(this.#pollIntervalMs, 5 * 2 ** this.#heldBackStreak);
+    return this.#wakeup.waitForChange(since, timeout, signal);
   }
 
   #assertOpen(): void {
