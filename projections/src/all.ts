@@ -1,4 +1,5 @@
 import { accountsProjection } from './accounts/projection.ts';
+import { auditProjection } from './audit/projection.ts';
 import { casesProjection } from './cases/projection.ts';
 import { citizenHistoryProjection } from './citizen-history/projection.ts';
 import { indicatorsProjection } from './indicators/projection.ts';
@@ -14,5 +15,6 @@ export const allProjections: readonly Projection[] = [
   searchProjection,
   accountsProjection,
   proceduresProjection,
+  auditProjection,
   indicatorsProjection,
 ];

@@ -11,6 +11,7 @@ export { defineProjection, type Projection, type Touched } from './projection.ts
 export { migrateProjections } from './migrate.ts';
 
 export { accountsProjection } from './accounts/projection.ts';
+export { auditProjection } from './audit/projection.ts';
 export { casesProjection } from './cases/projection.ts';
 export { citizenHistoryProjection, type ContactDirection } from './citizen-history/projection.ts';
 export { proceduresProjection } from './procedures/projection.ts';
@@ -39,3 +40,4 @@ export function migrate(db: Db): Promise<void> {
 }
 
 export * from './indicators/index.ts';
+export * from './bi/index.ts';

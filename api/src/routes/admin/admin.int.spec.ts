@@ -122,6 +122,11 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     const again = await server.login('nouvel.agent@demo.guichet.test', reset.body.temporaryPassword);
     expect((await api.post(`/api/v1/admin/agents/${invited.body.id}/deactivate`, { reason: 'Départ' }, admin)).status).toBe(200);
     expect((await api.get('/api/v1/queues', again)).status).toBe(401);
+    const audit = (await api.get('/api/v1/admin/audit', admin)).body.items as { type: string; actorName: string; summary: string }[];
+    expect(audit.slice(0, 4).map((a) => a.type)).toEqual(['AgentDeactivated', 'AgentPasswordReset', 'AgentRoleGranted', 'AgentAccountCreated']);
+    expect(audit[0]!.actorName).toBe('Sophie Bernard');
+    expect(JSON.stringify(audit)).not.toContain('scrypt');
+    expect((await api.get('/api/v1/admin/audit', agent)).status).toBe(403);
   });
 
   it("keeps one organisation's requests, agents and procedures away from another's agents", async () => {

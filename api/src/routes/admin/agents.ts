@@ -142,6 +142,30 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
     return run(req, (req.params as { id: string }).id, { type: 'ReactivateAgent', data: {} });
   });
 
+  app.get(
+    '/admin/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Journal des actions administratives (démarches, comptes, rôles, services)',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), before: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(req);
+      const { limit = 100, before } = req.query as { limit?: number; before?: number };
+      const { rows } = await app.db.query(
+        `select a.position, a.at, a.actor, coalesce(acc.name, a.actor) as "actorName", a.type, a.stream_id as "streamId", a.summary
+           from rm_audit a left join rm_accounts acc on acc.id = a.actor
+          where a.tenant = $1 and ($2::bigint is null or a.position < $2)
+          order by a.position desc limit $3`,
+        [user.tenant, before ?? null, limit],
+      );
+      return { items: rows };
+    },
+  );
+
   app.post(
     '/admin/services',
     {
