@@ -13,6 +13,7 @@ import {
   type CaseEvent,
   type CaseState,
   type ProcedureEvent,
+  type ProcedureState,
 } from '@guichet/domain';
 import {
   START,
@@ -112,12 +113,12 @@ describe.each(testDatabases())('demo town on $name', ({ open }) => {
 
   it('writes case streams that fold, with answers valid for the procedure version they were filed under', async () => {
     expect(folded).toHaveLength(result.cases);
+    const procedures: Record<string, ProcedureState> = {};
     for (const { state, events } of folded) {
       expect(state.exists).toBe(true);
-      const procedure = (await store.readStream(procedureStreamId(state.procedureId))).reduce(
-        (s, e) => evolveProcedure(s, e as unknown as ProcedureEvent),
-        initialProcedureState(),
-      );
+      const procedure = (procedures[state.procedureId] ??= (
+        await store.readStream(procedureStreamId(state.procedureId))
+      ).reduce((s, e) => evolveProcedure(s, e as unknown as ProcedureEvent), initialProcedureState()));
       const definition = procedure.versions[state.procedureVersion];
       expect(definition, state.reference).toBeDefined();
       expect(validateFormData(definition!, (events[0]!.data as { data: unknown }).data)).toEqual([]);
