@@ -28,10 +28,14 @@ export function buildApps({ force = false } = {}) {
   for (const app of APPS) {
     if (!force && !isStale(app)) continue;
     console.log(`Construction de ${app}…`);
-    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: join(root, app),
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: join(root, app),
+        stdio: 'inherit',
+      },
+    );
   }
 }
 

@@ -50,7 +50,11 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     // The citizen watches the case live while the agent asks for information.
     const live = await openEventStream(`${server.url}/api/v1/cases/${id}/live`, citizen);
     expect(live.contentType).toMatch(/^text\/event-stream/);
-    const asked = await api.post(`/api/v1/cases/${id}/request-information`, { message: 'Pouvez-vous préciser le numéro de la rue ?' }, voirieAgent);
+    const asked = await api.post(
+      `/api/v1/cases/${id}/request-information`,
+      { message: 'Pouvez-vous préciser le numéro de la rue ?' },
+      voirieAgent,
+    );
     expect(asked.status).toBe(200);
     const pushed = await live.next((m) => m.event === 'timeline' && m.data.type === 'InformationRequested');
     expect(pushed.data.summary).toContain('numéro de la rue');
@@ -59,22 +63,53 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect(waiting.body.status).toBe('waiting_citizen');
     expect(waiting.body.statusLabel).toBe('En attente de votre réponse');
 
-    expect((await api.post(`/api/v1/cases/${id}/provide-information`, { message: 'Devant le numéro 14.' }, citizen)).status).toBe(200);
     expect(
-      (await api.post(`/api/v1/cases/${id}/phone-calls`, { direction: 'outbound', durationSeconds: 240, summary: 'Rappel du demandeur pour fixer le passage.' }, voirieAgent, { 'x-channel': 'phone' })).status,
+      (await api.post(`/api/v1/cases/${id}/provide-information`, { message: 'Devant le numéro 14.' }, citizen)).status,
     ).toBe(200);
-    expect((await api.post(`/api/v1/cases/${id}/notes`, { text: 'Voir avec l’équipe enrobé, secteur nord.' }, voirieAgent)).status).toBe(200);
-    expect((await api.post(`/api/v1/cases/${id}/decision`, { outcome: 'accepted', reason: 'Intervention validée.' }, voirieAgent)).status).toBe(200);
+    expect(
+      (
+        await api.post(
+          `/api/v1/cases/${id}/phone-calls`,
+          { direction: 'outbound', durationSeconds: 240, summary: 'Rappel du demandeur pour fixer le passage.' },
+          voirieAgent,
+          { 'x-channel': 'phone' },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api.post(`/api/v1/cases/${id}/notes`, { text: 'Voir avec l’équipe enrobé, secteur nord.' }, voirieAgent))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await api.post(
+          `/api/v1/cases/${id}/decision`,
+          { outcome: 'accepted', reason: 'Intervention validée.' },
+          voirieAgent,
+        )
+      ).status,
+    ).toBe(200);
     const closed = await api.post(`/api/v1/cases/${id}/close`, { reason: 'Chaussée réparée.' }, voirieAgent);
     expect(closed.status).toBe(200);
     await live.next((m) => m.event === 'timeline' && m.data.type === 'CaseClosed');
     expect(live.messages.some((m) => m.data?.type === 'InternalNoteWritten')).toBe(false);
     live.close();
 
-    const citizenTimeline = (await api.get(`/api/v1/cases/${id}/timeline`, citizen)).body.events as { type: string; summary: string; actor: { id?: string; name: string } }[];
+    const citizenTimeline = (await api.get(`/api/v1/cases/${id}/timeline`, citizen)).body.events as {
+      type: string;
+      summary: string;
+      actor: { id?: string; name: string };
+    }[];
     const citizenTypes = citizenTimeline.map((e) => e.type);
     expect(citizenTypes).toEqual(
-      expect.arrayContaining(['CaseSubmitted', 'InformationRequested', 'InformationProvided', 'PhoneCallLogged', 'CaseDecided', 'CaseClosed']),
+      expect.arrayContaining([
+        'CaseSubmitted',
+        'InformationRequested',
+        'InformationProvided',
+        'PhoneCallLogged',
+        'CaseDecided',
+        'CaseClosed',
+      ]),
     );
     expect(citizenTypes).not.toContain('InternalNoteWritten');
     expect(JSON.stringify(citizenTimeline)).not.toContain('équipe enrobé');
@@ -99,7 +134,9 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect((await api.get(`/api/v1/cases/${id}`)).status).toBe(401);
 
     // Once closed, the citizen rates it, once.
-    expect((await api.post(`/api/v1/cases/${id}/rating`, { score: 5, comment: 'Rapide, merci.' }, citizen)).status).toBe(200);
+    expect(
+      (await api.post(`/api/v1/cases/${id}/rating`, { score: 5, comment: 'Rapide, merci.' }, citizen)).status,
+    ).toBe(200);
     expect((await api.post(`/api/v1/cases/${id}/rating`, { score: 1 }, citizen)).status).toBe(409);
     const history = (await api.get('/api/v1/me/history', citizen)).body.items as { caseId: string; type: string }[];
     expect(history.filter((h) => h.caseId === id).map((h) => h.type)).toContain('PhoneCallLogged');
@@ -124,8 +161,18 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
 
   it('replays an Idempotency-Key instead of recording twice', async () => {
     const headers = { 'idempotency-key': 'test-key-0001-abcdef' };
-    const first = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, citizen, headers);
-    const again = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, citizen, headers);
+    const first = await api.post(
+      '/api/v1/cases',
+      { procedureId: 'signalement-voirie', data: POTHOLE },
+      citizen,
+      headers,
+    );
+    const again = await api.post(
+      '/api/v1/cases',
+      { procedureId: 'signalement-voirie', data: POTHOLE },
+      citizen,
+      headers,
+    );
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
@@ -138,9 +185,17 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     const attempts = [
       api.post('/api/v1/cases', '{"procedureId": ', citizen),
       api.post('/api/v1/cases', { procedureId: 'signalement-voirie' }, citizen),
-      api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: { ...POTHOLE, description: 'court' } }, citizen),
+      api.post(
+        '/api/v1/cases',
+        { procedureId: 'signalement-voirie', data: { ...POTHOLE, description: 'court' } },
+        citizen,
+      ),
       api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: { ...POTHOLE, hack: '<script>' } }, citizen),
-      api.post('/api/v1/cases', `{"procedureId":"signalement-voirie","data":${JSON.stringify(POTHOLE)},"__proto__":{"admin":true}}`, citizen),
+      api.post(
+        '/api/v1/cases',
+        `{"procedureId":"signalement-voirie","data":${JSON.stringify(POTHOLE)},"__proto__":{"admin":true}}`,
+        citizen,
+      ),
       api.post('/api/v1/cases', { procedureId: "'; drop table events; --", data: {} }, citizen),
       api.post('/api/v1/cases', [1, 2, 3], citizen),
       api.call('POST', '/api/v1/cases', { token: citizen, body: 'x'.repeat(2 * 1024 * 1024) }),

@@ -21,6 +21,8 @@ import queueRoutes from './routes/queues.ts';
 import citizenRoutes from './routes/citizens.ts';
 import adminProcedureRoutes from './routes/admin/procedures.ts';
 import adminAgentRoutes from './routes/admin/agents.ts';
+import statsRoutes from './routes/stats.ts';
+import exportRoutes from './routes/exports.ts';
 
 /** The whole HTTP API as one plugin: `server.ts` listens; tests use `app.inject`. */
 export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
@@ -64,6 +66,8 @@ export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
       await v1.register(citizenRoutes);
       await v1.register(adminProcedureRoutes);
       await v1.register(adminAgentRoutes);
+      await v1.register(statsRoutes);
+      await v1.register(exportRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,7 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { merge, type Observable } from 'rxjs';
 import { createEventStore, createFileBlobStore, openDb, type Db, type EventStore } from '@guichet/eventstore';
-import { allProjections, createProjectionRunner, migrate as migrateProjections, type ProjectionRunner } from '@guichet/projections';
+import {
+  allProjections,
+  createProjectionRunner,
+  migrate as migrateProjections,
+  type ProjectionRunner,
+} from '@guichet/projections';
 import guichetApi from './app.ts';
 import { loadApps, type MountedApps } from './apps.ts';
 import type { Config } from './config.ts';
@@ -57,7 +62,11 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
   const root = resolve(options.root ?? '.');
   if (!config.databaseUrl && !options.db) mkdirSync(config.dataDir, { recursive: true });
   const db =
-    options.db ?? (await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') }));
+    options.db ??
+    (await openDb({
+      url: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+    }));
   const store = await withStartupLock(db, async () => {
     const s = await createEventStore(db);
     await migrateProjections(db);

@@ -17,7 +17,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.id || !values.name || !values.service?.length || !values['admin-email'] || !values['admin-name']) {
-  console.error('Usage : tenant.ts --id <id> --name <nom> --service <id>=<nom> [--service …] --admin-email <e-mail> --admin-name <nom>');
+  console.error(
+    'Usage : tenant.ts --id <id> --name <nom> --service <id>=<nom> [--service …] --admin-email <e-mail> --admin-name <nom>',
+  );
   process.exit(2);
 }
 const services = values.service.map((s) => {
@@ -25,7 +27,10 @@ const services = values.service.map((s) => {
   return { id: id!.trim(), name: name.join('=').trim() || id!.trim() };
 });
 const config = loadConfig(process.env, []);
-const db = await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite') });
+const db = await openDb({
+  url: config.databaseUrl,
+  dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+});
 try {
   const store = await createEventStore(db);
   const { temporaryPassword } = await createTenant(store, {

@@ -1,5 +1,11 @@
 import type { CommandMeta, Decider, DomainEvent } from '@guichet/domain';
-import { ConcurrencyError, type EventMetadata, type EventStore, type NewEvent, type RecordedEvent } from '@guichet/eventstore';
+import {
+  ConcurrencyError,
+  type EventMetadata,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@guichet/eventstore';
 import { uuidFrom } from './ids.ts';
 
 export interface CommandOptions<C, E, S> {

@@ -21,7 +21,10 @@ export function newTrackingCode(): string {
 }
 
 export function normaliseTrackingCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/(.{4})(?=.)/g, '$1-');
+  return code
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/(.{4})(?=.)/g, '$1-');
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

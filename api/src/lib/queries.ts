@@ -31,8 +31,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function names(db: Db, agentIds: (string | null)[], serviceIds: string[]) {
   const agents = [...new Set(agentIds.filter((a): a is string => a !== null))];
   const [a, s] = await Promise.all([
-    agents.length ? db.query<{ id: string; name: string }>('select id, name from rm_accounts where id = any($1)', [agents]) : { rows: [] },
-    db.query<{ id: string; name: string }>('select id, name from rm_services where id = any($1)', [[...new Set(serviceIds)]]),
+    agents.length
+      ? db.query<{ id: string; name: string }>('select id, name from rm_accounts where id = any($1)', [agents])
+      : { rows: [] },
+    db.query<{ id: string; name: string }>('select id, name from rm_services where id = any($1)', [
+      [...new Set(serviceIds)],
+    ]),
   ]);
   return {
     agent: new Map(a.rows.map((r) => [r.id, r.name])),
@@ -43,7 +47,8 @@ async function names(db: Db, agentIds: (string | null)[], serviceIds: string[]) 
 function summaryOf(c: QueueItem | ProjectionCase, n: Awaited<ReturnType<typeof names>>, now: number): CaseSummary {
   const paused = 'pausedSince' in c && c.pausedSince !== null;
   const open = c.status === 'submitted' || c.status === 'in_progress' || c.status === 'waiting_citizen';
-  const overdue = 'overdue' in c ? c.overdue : open && Date.parse(c.dueAt) < (paused ? Date.parse(c.pausedSince!) : now);
+  const overdue =
+    'overdue' in c ? c.overdue : open && Date.parse(c.dueAt) < (paused ? Date.parse(c.pausedSince!) : now);
   return {
     id: c.id,
     reference: c.reference,
@@ -116,7 +121,11 @@ interface ProcedureRow {
 export function createQueries(db: Db): Queries {
   return {
     async listServices() {
-      return (await db.query<{ id: string; name: string; tenant: string }>('select id, name, tenant from rm_services order by name')).rows;
+      return (
+        await db.query<{ id: string; name: string; tenant: string }>(
+          'select id, name, tenant from rm_services order by name',
+        )
+      ).rows;
     },
 
     async listProcedures({ theme, q }) {
@@ -165,13 +174,19 @@ export function createQueries(db: Db): Queries {
     async caseAsOf(caseId, at) {
       const past = await caseAsOf(db, caseId, at, { audience: 'agent' });
       if (!past) return null;
-      const events = (await queryTimeline(db, caseId, { audience: 'agent' })).filter((e) => e.at <= at).map(timelineEvent);
+      const events = (await queryTimeline(db, caseId, { audience: 'agent' }))
+        .filter((e) => e.at <= at)
+        .map(timelineEvent);
       return { case: await viewOf(db, past), events };
     },
 
     async citizenCases(citizenId) {
       const cases = await queryCitizenCases(db, citizenId);
-      const n = await names(db, [], cases.map((c) => c.serviceId));
+      const n = await names(
+        db,
+        [],
+        cases.map((c) => c.serviceId),
+      );
       return cases.map((c) => ({
         id: c.id,
         reference: c.reference,
@@ -209,18 +224,16 @@ export function createQueries(db: Db): Queries {
         const allowed = new Set(rows.map((r) => r.id));
         visible = items.filter((i) => allowed.has(i.caseId));
       }
-      return visible.map(
-        (i): HistoryItem => ({
-          at: i.at,
-          caseId: i.caseId,
-          reference: i.reference,
-          procedureTitle: i.procedureTitle,
-          type: i.type,
-          channel: i.channel,
-          direction: i.direction,
-          summary: i.summary,
-        }),
-      );
+      return visible.map((i): HistoryItem => ({
+        at: i.at,
+        caseId: i.caseId,
+        reference: i.reference,
+        procedureTitle: i.procedureTitle,
+        type: i.type,
+        channel: i.channel,
+        direction: i.direction,
+        summary: i.summary,
+      }));
     },
 
     async citizenProfile(citizenId) {
@@ -244,7 +257,11 @@ export function createQueries(db: Db): Queries {
         limit: f.limit,
         now: f.now,
       });
-      const n = await names(db, page.items.map((i) => i.assignee), page.items.map((i) => i.serviceId));
+      const n = await names(
+        db,
+        page.items.map((i) => i.assignee),
+        page.items.map((i) => i.serviceId),
+      );
       const now = Date.parse(f.now);
       return { items: page.items.map((i) => summaryOf(i, n, now)), counts: page.counts };
     },
@@ -261,13 +278,27 @@ export function createQueries(db: Db): Queries {
         ...(f.citizenId ? { citizenId: f.citizenId } : {}),
         limit: f.limit,
       });
-      const n = await names(db, items.map((i) => i.assignee), items.map((i) => i.serviceId));
+      const n = await names(
+        db,
+        items.map((i) => i.assignee),
+        items.map((i) => i.serviceId),
+      );
       return items.map((i) => summaryOf(i, n, Date.now()));
     },
 
     async findCitizens(text, tenant) {
-      const needle = text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`);
-      const { rows } = await db.query<{ id: string; name: string; email: string | null; phone: string | null; hasAccount: boolean }>(
+      const needle = text
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        .replace(/[%_\\]/g, (m) => `\\${m}`);
+      const { rows } = await db.query<{
+        id: string;
+        name: string;
+        email: string | null;
+        phone: string | null;
+        hasAccount: boolean;
+      }>(
         `select id, name, profile ->> 'email' as email, profile ->> 'phone' as phone, (password_hash is not null) as "hasAccount"
            from rm_accounts
           where kind = 'citizen' and tenant = $1 and search_text like '%' || $2 || '%'

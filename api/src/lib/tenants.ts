@@ -24,8 +24,17 @@ export interface NewTenant {
  * intercommunalité): the platform operator creates it with its services and a first
  * administrator, who then invites the agents. Returns that administrator's first password.
  */
-export async function createTenant(store: EventStore, t: NewTenant): Promise<{ adminId: string; temporaryPassword: string }> {
-  const meta = (): CommandMeta => ({ commandId: newId(), actor: { kind: 'system' }, tenant: t.id, channel: 'web', now: new Date().toISOString() });
+export async function createTenant(
+  store: EventStore,
+  t: NewTenant,
+): Promise<{ adminId: string; temporaryPassword: string }> {
+  const meta = (): CommandMeta => ({
+    commandId: newId(),
+    actor: { kind: 'system' },
+    tenant: t.id,
+    channel: 'web',
+    now: new Date().toISOString(),
+  });
   const ctx = { store };
   await runCommand(ctx, {
     streamId: tenantStreamId(t.id),
@@ -49,7 +58,10 @@ export async function createTenant(store: EventStore, t: NewTenant): Promise<{ a
   await runCommand(ctx, {
     streamId: agentStreamId(adminId),
     decider: agentDecider,
-    command: { type: 'CreateAgentAccount', data: { agentId: adminId, email, name: t.admin.name, passwordHash: await hashPassword(temporaryPassword) } },
+    command: {
+      type: 'CreateAgentAccount',
+      data: { agentId: adminId, email, name: t.admin.name, passwordHash: await hashPassword(temporaryPassword) },
+    },
     meta: meta(),
     expectedVersion: 0,
   });

@@ -146,7 +146,10 @@ export interface Queries {
   citizenProfile(citizenId: string): Promise<Record<string, unknown> | null>;
   queue(filter: QueueFilter): Promise<{ items: CaseSummary[]; counts: Record<string, number> }>;
   search(filter: SearchFilter): Promise<CaseSummary[]>;
-  findCitizens(text: string, tenant: string): Promise<{ id: string; name: string; email: string | null; phone: string | null; hasAccount: boolean }[]>;
+  findCitizens(
+    text: string,
+    tenant: string,
+  ): Promise<{ id: string; name: string; email: string | null; phone: string | null; hasAccount: boolean }[]>;
   agents(serviceIds: string[]): Promise<{ id: string; name: string; email: string; roles: ServiceRole[] }[]>;
 }
 
@@ -166,6 +169,7 @@ export interface AppDeps {
 }
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the decorators into Fastify's type
   interface FastifyInstance extends AppDeps {}
 }
 

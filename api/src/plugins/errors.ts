@@ -89,20 +89,36 @@ async function errorsPlugin(app: FastifyInstance) {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const detail =
-        status === 413 ? 'Le contenu envoyé est trop volumineux.' :
-        status === 415 ? "Ce type de contenu n'est pas accepté." :
-        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'Le corps de la requête n’est pas un JSON valide.' :
-        err.message;
+        status === 413
+          ? 'Le contenu envoyé est trop volumineux.'
+          : status === 415
+            ? "Ce type de contenu n'est pas accepté."
+            : err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+              ? 'Le corps de la requête n’est pas un JSON valide.'
+              : err.message;
       return send(reply, status, status === 413 ? 'Trop volumineux' : 'Requête invalide', detail);
     }
     req.log.error({ err, method: req.method, url: req.url, params: req.params }, 'unhandled error');
     return send(reply, 500, 'Erreur interne', 'Une erreur inattendue est survenue. Elle a été enregistrée.');
   });
 
-  app.setNotFoundHandler((req, reply) => send(reply, 404, 'Introuvable', `Aucune route ${req.method} ${req.url.split('?')[0]}.`));
+  app.setNotFoundHandler((req, reply) =>
+    send(reply, 404, 'Introuvable', `Aucune route ${req.method} ${req.url.split('?')[0]}.`),
+  );
 }
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08006',
+  '08001',
+  '08003',
+]);
 
 export function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;

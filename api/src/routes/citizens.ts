@@ -43,7 +43,10 @@ export default async function citizenRoutes(app: FastifyInstance) {
       const result = await runCommand(app, {
         streamId: citizenStreamId(citizenId),
         decider: citizenDecider,
-        command: { type: 'CreateCitizenContact', data: { citizenId, profile: (req.body as { profile: never }).profile } },
+        command: {
+          type: 'CreateCitizenContact',
+          data: { citizenId, profile: (req.body as { profile: never }).profile },
+        },
         meta: commandMeta(req, user.tenant, 'counter'),
         expectedVersion: 0,
       });
@@ -78,7 +81,10 @@ export default async function citizenRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Collègues de mes services (pour attribuer une demande)',
-        querystring: Type.Object({ service: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { service: Type.Optional(Type.String({ maxLength: 64 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: AnyObject, ...errorResponses },
       },
     },

@@ -42,8 +42,10 @@ function looksLike(mediaType: string, bytes: Buffer): boolean {
 }
 
 export default async function documentRoutes(app: FastifyInstance) {
-  app.addContentTypeParser(Object.keys(ACCEPTED_TYPES), { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    Object.keys(ACCEPTED_TYPES),
+    { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES },
+    (_req, body, done) => done(null, body),
   );
 
   app.post(
@@ -53,7 +55,10 @@ export default async function documentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['documents'],
         summary: 'Envoyer un fichier (PDF, image, texte, ODT, DOCX ; 10 Mo au plus), à joindre ensuite à une demande',
-        querystring: Type.Object({ fileName: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { fileName: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         response: {
           201: Type.Object({
             documentId: Type.String(),
@@ -67,16 +72,31 @@ export default async function documentRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const mediaType = String(req.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim()
+        .toLowerCase();
       const bytes = req.body;
       if (!Buffer.isBuffer(bytes) || !ACCEPTED_TYPES[mediaType]) {
-        throw new Problem(415, 'Type de fichier refusé', `Formats acceptés : ${Object.values(ACCEPTED_TYPES).join(', ')}.`);
+        throw new Problem(
+          415,
+          'Type de fichier refusé',
+          `Formats acceptés : ${Object.values(ACCEPTED_TYPES).join(', ')}.`,
+        );
       }
-      if (bytes.length === 0) throw badRequest('Le fichier est vide.', [{ field: 'file', message: 'Le fichier est vide.' }]);
+      if (bytes.length === 0)
+        throw badRequest('Le fichier est vide.', [{ field: 'file', message: 'Le fichier est vide.' }]);
       if (!looksLike(mediaType, bytes)) {
-        throw new Problem(415, 'Type de fichier refusé', `Le contenu du fichier ne correspond pas au type ${ACCEPTED_TYPES[mediaType]}.`);
+        throw new Problem(
+          415,
+          'Type de fichier refusé',
+          `Le contenu du fichier ne correspond pas au type ${ACCEPTED_TYPES[mediaType]}.`,
+        );
       }
-      const fileName = (req.query as { fileName: string }).fileName.replace(/[\\/\u0000-\u001f]/g, '_');
+      // Path separators and control characters never reach a Content-Disposition header.
+      const fileName = [...(req.query as { fileName: string }).fileName]
+        .map((ch) => (ch < ' ' || ch === '/' || ch === '\\' ? '_' : ch))
+        .join('');
       const { sha256, size } = await app.blobs.put(bytes);
       const documentId = newId();
       await app.db.query(

@@ -23,7 +23,14 @@ export default async function healthRoutes(app: FastifyInstance) {
             database: Type.String(),
             projections: Type.Array(Type.Object({ name: Type.String(), behind: Type.Number() })),
           }),
-          503: Type.Union([Problem, Type.Object({ status: Type.String(), database: Type.String(), projections: Type.Array(Type.Object({ name: Type.String(), behind: Type.Number() })) })]),
+          503: Type.Union([
+            Problem,
+            Type.Object({
+              status: Type.String(),
+              database: Type.String(),
+              projections: Type.Array(Type.Object({ name: Type.String(), behind: Type.Number() })),
+            }),
+          ]),
         },
       },
     },
@@ -39,7 +46,9 @@ export default async function healthRoutes(app: FastifyInstance) {
       }
       const projections = await app.projectionLag();
       const ready = projections.every((p) => p.behind <= MAX_READY_LAG);
-      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'catching-up', database: 'ok', projections });
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'catching-up', database: 'ok', projections });
     },
   );
 }

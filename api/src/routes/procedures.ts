@@ -32,7 +32,10 @@ export default async function procedureRoutes(app: FastifyInstance) {
         tags,
         summary: "Une démarche : formulaire et circuit de sa version publiée (ou d'une version donnée)",
         params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 100 }) }),
-        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { version: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: AnyObject, ...errorResponses },
       },
     },

@@ -7,7 +7,9 @@ import { AnyObject, errorResponses } from '../lib/schemas.ts';
 import { openSse } from '../lib/sse.ts';
 import { summaryFor } from './cases/views.ts';
 
-const Status = Type.Union(['submitted', 'in_progress', 'waiting_citizen', 'decided', 'closed', 'open'].map((s) => Type.Literal(s)));
+const Status = Type.Union(
+  ['submitted', 'in_progress', 'waiting_citizen', 'decided', 'closed', 'open'].map((s) => Type.Literal(s)),
+);
 const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')]);
 
 const QueueQuery = Type.Object(
@@ -53,7 +55,14 @@ export default async function queueRoutes(app: FastifyInstance) {
 
   app.get(
     '/queues',
-    { schema: { tags, summary: "File d'attente des demandes de mes services", querystring: QueueQuery, response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "File d'attente des demandes de mes services",
+        querystring: QueueQuery,
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       const user = requireAgent(req);
       const q = req.query as Record<string, string | number | undefined>;
@@ -74,19 +83,32 @@ export default async function queueRoutes(app: FastifyInstance) {
     },
   );
 
-  app.get('/queues/live', { schema: { tags, summary: 'Flux en direct des demandes de mes services (SSE)' } }, async (req, reply) => {
-    const user = requireAgent(req);
-    const services = new Set(serviceIdsOf(user));
-    const sse = openSse(req, reply);
-    const sub = app.changes
-      .pipe(filter((n) => n.serviceIds.some((s) => services.has(s))))
-      .subscribe((n) => sse.send('case', { caseIds: n.caseIds, serviceIds: n.serviceIds.filter((s) => services.has(s)) }, n.position));
-    sse.onClose(() => sub.unsubscribe());
-  });
+  app.get(
+    '/queues/live',
+    { schema: { tags, summary: 'Flux en direct des demandes de mes services (SSE)' } },
+    async (req, reply) => {
+      const user = requireAgent(req);
+      const services = new Set(serviceIdsOf(user));
+      const sse = openSse(req, reply);
+      const sub = app.changes
+        .pipe(filter((n) => n.serviceIds.some((s) => services.has(s))))
+        .subscribe((n) =>
+          sse.send('case', { caseIds: n.caseIds, serviceIds: n.serviceIds.filter((s) => services.has(s)) }, n.position),
+        );
+      sse.onClose(() => sub.unsubscribe());
+    },
+  );
 
   app.get(
     '/search',
-    { schema: { tags, summary: 'Rechercher dans les demandes de mes services (plein texte, français)', querystring: SearchQuery, response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rechercher dans les demandes de mes services (plein texte, français)',
+        querystring: SearchQuery,
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       const user = requireAgent(req);
       const q = req.query as Record<string, string | number | undefined>;

@@ -53,7 +53,13 @@ export default async function sessionRoutes(app: FastifyInstance) {
 
   app.get(
     '/session',
-    { schema: { tags: ['session'], summary: 'Session en cours', response: { 200: Type.Object({ user: User }), 401: Problem } } },
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Session en cours',
+        response: { 200: Type.Object({ user: User }), 401: Problem },
+      },
+    },
     async (req) => ({ user: requireUser(req) }),
   );
 
@@ -104,7 +110,7 @@ export default async function sessionRoutes(app: FastifyInstance) {
       } catch (err) {
         throw err instanceof ConcurrencyError ? emailTaken() : err;
       }
-            const answer = await openSession(reply, {
+      const answer = await openSession(reply, {
         id: citizenId,
         kind: 'citizen',
         email,

@@ -11,7 +11,10 @@ import { caseViewFor, TimelineEventSchema } from './cases/views.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 12, maxLength: 20, pattern: '^[A-Za-z0-9-]+$' }) });
 const MessageBody = Type.Object(
-  { message: Type.String({ minLength: 1, maxLength: 10_000 }), documents: Type.Optional(Type.Array(Uuid, { maxItems: 20 })) },
+  {
+    message: Type.String({ minLength: 1, maxLength: 10_000 }),
+    documents: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
+  },
   { additionalProperties: false },
 );
 
@@ -44,7 +47,10 @@ export default async function trackingRoutes(app: FastifyInstance) {
     },
   );
 
-  const act = (path: string, toCommand: (body: { message: string }, docs: Awaited<ReturnType<typeof resolveDocuments>>) => CaseCommand) =>
+  const act = (
+    path: string,
+    toCommand: (body: { message: string }, docs: Awaited<ReturnType<typeof resolveDocuments>>) => CaseCommand,
+  ) =>
     app.post(
       `/tracking/:code/${path}`,
       { schema: { tags, params: CodeParams, body: MessageBody, response: { 200: VersionAnswer, ...errorResponses } } },
@@ -64,6 +70,12 @@ export default async function trackingRoutes(app: FastifyInstance) {
       },
     );
 
-  act('messages', (b, documents) => ({ type: 'SendMessage', data: { messageId: newId(), text: b.message, documents } }));
-  act('provide-information', (b, documents) => ({ type: 'ProvideInformation', data: { message: b.message, documents } }));
+  act('messages', (b, documents) => ({
+    type: 'SendMessage',
+    data: { messageId: newId(), text: b.message, documents },
+  }));
+  act('provide-information', (b, documents) => ({
+    type: 'ProvideInformation',
+    data: { message: b.message, documents },
+  }));
 }

@@ -45,7 +45,10 @@ export interface SseMessage {
 /** Opens an SSE stream and collects its messages; `next(pred)` waits for a matching one. */
 export async function openEventStream(url: string, token: string) {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
   if (!res.ok || !res.body) throw new Error(`SSE ${url}: ${res.status}`);
   const messages: SseMessage[] = [];
   const listeners = new Set<() => void>();
@@ -92,7 +95,11 @@ export async function openEventStream(url: string, token: string) {
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`no matching SSE message within ${timeoutMs} ms; got ${JSON.stringify(messages.map((m) => m.event))}`));
+          reject(
+            new Error(
+              `no matching SSE message within ${timeoutMs} ms; got ${JSON.stringify(messages.map((m) => m.event))}`,
+            ),
+          );
         }, timeoutMs);
         listeners.add(check);
         check();

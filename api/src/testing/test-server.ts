@@ -34,7 +34,12 @@ export async function startTestServer(
     serveApps: options.serveApps ?? true,
     logLevel: 'warn',
   };
-  const guichet = await startGuichet(config, { root, logger: false, waitForCatchUp: true, ...(options.db ? { db: options.db } : {}) });
+  const guichet = await startGuichet(config, {
+    root,
+    logger: false,
+    waitForCatchUp: true,
+    ...(options.db ? { db: options.db } : {}),
+  });
   return {
     url: guichet.url,
     guichet,

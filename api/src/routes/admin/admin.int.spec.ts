@@ -14,8 +14,23 @@ const definition = (title: string) => ({
   access: 'account',
   documentsToProvide: ['Attestation d’assurance'],
   fields: [
-    { name: 'demandeur', type: 'radio', label: 'Vous êtes', required: true, options: [{ value: 'particulier', label: 'Un particulier' }, { value: 'association', label: 'Une association' }] },
-    { name: 'association', type: 'text', label: 'Nom de l’association', required: true, showIf: { field: 'demandeur', equals: 'association' } },
+    {
+      name: 'demandeur',
+      type: 'radio',
+      label: 'Vous êtes',
+      required: true,
+      options: [
+        { value: 'particulier', label: 'Un particulier' },
+        { value: 'association', label: 'Une association' },
+      ],
+    },
+    {
+      name: 'association',
+      type: 'text',
+      label: 'Nom de l’association',
+      required: true,
+      showIf: { field: 'demandeur', equals: 'association' },
+    },
     { name: 'date', type: 'date', label: 'Date souhaitée', required: true },
   ],
   workflow: {
@@ -27,7 +42,13 @@ const definition = (title: string) => ({
     ],
     transitions: [
       { id: 'instruire', label: 'Instruire', from: 'recue', to: 'instruction' },
-      { id: 'reserver', label: 'Réserver', from: 'instruction', to: 'reservee', messageTemplate: 'La salle vous est réservée.' },
+      {
+        id: 'reserver',
+        label: 'Réserver',
+        from: 'instruction',
+        to: 'reservee',
+        messageTemplate: 'La salle vous est réservée.',
+      },
     ],
   },
 });
@@ -53,8 +74,20 @@ describe.each(testDatabases())('procedure design and administration on $name', (
   });
 
   it('builds, publishes, runs and versions a procedure; an old request keeps its version', async () => {
-    expect((await api.post('/api/v1/admin/procedures', { slug: 'salle-des-fetes', definition: definition('Réservation de la salle des fêtes') }, agent)).status).toBe(403);
-    const created = await api.post('/api/v1/admin/procedures', { slug: 'salle-des-fetes', definition: definition('Réservation de la salle des fêtes') }, admin);
+    expect(
+      (
+        await api.post(
+          '/api/v1/admin/procedures',
+          { slug: 'salle-des-fetes', definition: definition('Réservation de la salle des fêtes') },
+          agent,
+        )
+      ).status,
+    ).toBe(403);
+    const created = await api.post(
+      '/api/v1/admin/procedures',
+      { slug: 'salle-des-fetes', definition: definition('Réservation de la salle des fêtes') },
+      admin,
+    );
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     // Not in the catalogue until published.
@@ -62,25 +95,42 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     expect((await api.post(`/api/v1/admin/procedures/${id}/publish`, {}, admin)).body.publishedVersion).toBe(1);
 
     // The conditional field is required only when shown.
-    const missing = await api.post('/api/v1/cases', { procedureId: 'salle-des-fetes', data: { demandeur: 'association', date: '2026-12-19' } }, citizen);
+    const missing = await api.post(
+      '/api/v1/cases',
+      { procedureId: 'salle-des-fetes', data: { demandeur: 'association', date: '2026-12-19' } },
+      citizen,
+    );
     expect(missing.status).toBe(400);
     expect(missing.body.errors).toContainEqual({ field: 'data.association', message: expect.any(String) });
-    const submitted = await api.post('/api/v1/cases', { procedureId: 'salle-des-fetes', data: { demandeur: 'particulier', date: '2026-12-19' } }, citizen);
+    const submitted = await api.post(
+      '/api/v1/cases',
+      { procedureId: 'salle-des-fetes', data: { demandeur: 'particulier', date: '2026-12-19' } },
+      citizen,
+    );
     expect(submitted.status).toBe(201);
     const caseId = submitted.body.id as string;
 
     const seen = await api.get(`/api/v1/cases/${caseId}`, agent);
     expect(seen.body.availableTransitions.map((t: { id: string }) => t.id)).toEqual(['instruire']);
-    expect((await api.post(`/api/v1/cases/${caseId}/transitions`, { transitionId: 'reserver' }, agent)).status).toBe(409);
-    expect((await api.post(`/api/v1/cases/${caseId}/transitions`, { transitionId: 'instruire' }, agent)).status).toBe(200);
+    expect((await api.post(`/api/v1/cases/${caseId}/transitions`, { transitionId: 'reserver' }, agent)).status).toBe(
+      409,
+    );
+    expect((await api.post(`/api/v1/cases/${caseId}/transitions`, { transitionId: 'instruire' }, agent)).status).toBe(
+      200,
+    );
     expect((await api.get(`/api/v1/cases/${caseId}`, citizen)).body.workflowLabel).toBe('En cours d’examen');
 
     // Version 2 renames a state; the running request keeps version 1.
     const v2 = definition('Réservation de la salle des fêtes municipale');
     v2.workflow.states[1]!.label = 'Examen du dossier';
-    expect((await api.call('PUT', `/api/v1/admin/procedures/${id}/draft`, { token: admin, body: { definition: v2 } })).status).toBe(200);
+    expect(
+      (await api.call('PUT', `/api/v1/admin/procedures/${id}/draft`, { token: admin, body: { definition: v2 } }))
+        .status,
+    ).toBe(200);
     const diff = await api.get(`/api/v1/admin/procedures/${id}/diff?from=1&to=draft`, admin);
-    expect(diff.body.changes.map((c: { path: string }) => c.path)).toEqual(expect.arrayContaining(['title', 'state:instruction']));
+    expect(diff.body.changes.map((c: { path: string }) => c.path)).toEqual(
+      expect.arrayContaining(['title', 'state:instruction']),
+    );
     expect((await api.post(`/api/v1/admin/procedures/${id}/publish`, {}, admin)).body.publishedVersion).toBe(2);
     expect((await api.get('/api/v1/procedures/salle-des-fetes')).body.version).toBe(2);
     const old = await api.get(`/api/v1/cases/${caseId}`, agent);
@@ -101,15 +151,25 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     const created = await api.post('/api/v1/admin/procedures', { slug: 'cassee', definition: broken }, admin);
     const publish = await api.post(`/api/v1/admin/procedures/${created.body.id}/publish`, {}, admin);
     expect(publish.status).toBe(400);
-    expect(publish.body.errors).toContainEqual({ field: 'definition.workflow.states[3]', message: expect.stringContaining('« Orphelin »') });
+    expect(publish.body.errors).toContainEqual({
+      field: 'definition.workflow.states[3]',
+      message: expect.stringContaining('« Orphelin »'),
+    });
   });
 
   it("changes an agent's queue when an admin grants or revokes a role", async () => {
-    const invited = await api.post('/api/v1/admin/agents', { email: 'nouvel.agent@demo.guichet.test', name: 'Nouvel Agent', roles: [] }, admin);
+    const invited = await api.post(
+      '/api/v1/admin/agents',
+      { email: 'nouvel.agent@demo.guichet.test', name: 'Nouvel Agent', roles: [] },
+      admin,
+    );
     expect(invited.status).toBe(201);
     const token = await server.login('nouvel.agent@demo.guichet.test', invited.body.temporaryPassword);
     expect((await api.get('/api/v1/queues', token)).status).toBe(403);
-    expect((await api.post(`/api/v1/admin/agents/${invited.body.id}/roles`, { serviceId: 'voirie', role: 'agent' }, admin)).status).toBe(200);
+    expect(
+      (await api.post(`/api/v1/admin/agents/${invited.body.id}/roles`, { serviceId: 'voirie', role: 'agent' }, admin))
+        .status,
+    ).toBe(200);
     await new Promise((r) => setTimeout(r, 2100)); // the role cache's lifetime
     const queue = await api.get('/api/v1/queues', token);
     expect(queue.status).toBe(200);
@@ -120,10 +180,21 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     expect((await api.get('/api/v1/queues', token)).status).toBe(401);
     await expect(server.login('nouvel.agent@demo.guichet.test', invited.body.temporaryPassword)).rejects.toThrow(/401/);
     const again = await server.login('nouvel.agent@demo.guichet.test', reset.body.temporaryPassword);
-    expect((await api.post(`/api/v1/admin/agents/${invited.body.id}/deactivate`, { reason: 'Départ' }, admin)).status).toBe(200);
+    expect(
+      (await api.post(`/api/v1/admin/agents/${invited.body.id}/deactivate`, { reason: 'Départ' }, admin)).status,
+    ).toBe(200);
     expect((await api.get('/api/v1/queues', again)).status).toBe(401);
-    const audit = (await api.get('/api/v1/admin/audit', admin)).body.items as { type: string; actorName: string; summary: string }[];
-    expect(audit.slice(0, 4).map((a) => a.type)).toEqual(['AgentDeactivated', 'AgentPasswordReset', 'AgentRoleGranted', 'AgentAccountCreated']);
+    const audit = (await api.get('/api/v1/admin/audit', admin)).body.items as {
+      type: string;
+      actorName: string;
+      summary: string;
+    }[];
+    expect(audit.slice(0, 4).map((a) => a.type)).toEqual([
+      'AgentDeactivated',
+      'AgentPasswordReset',
+      'AgentRoleGranted',
+      'AgentAccountCreated',
+    ]);
     expect(audit[0]!.actorName).toBe('Sophie Bernard');
     expect(JSON.stringify(audit)).not.toContain('scrypt');
     expect((await api.get('/api/v1/admin/audit', agent)).status).toBe(403);
@@ -151,6 +222,14 @@ describe.each(testDatabases())('procedure design and administration on $name', (
     const staff = (await api.get('/api/v1/admin/agents', other)).body.items as { email: string }[];
     expect(staff.map((a) => a.email)).toEqual(['directrice@ccas-s.test']);
     expect((await api.get('/api/v1/admin/procedures', other)).body.items).toEqual([]);
-    expect((await api.post('/api/v1/admin/agents', { email: 'x@ccas-s.test', name: 'X', roles: [{ serviceId: 'voirie', role: 'agent' }] }, other)).status).toBe(400);
+    expect(
+      (
+        await api.post(
+          '/api/v1/admin/agents',
+          { email: 'x@ccas-s.test', name: 'X', roles: [{ serviceId: 'voirie', role: 'agent' }] },
+          other,
+        )
+      ).status,
+    ).toBe(400);
   });
 });

@@ -1,7 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
-import { agentDecider, agentStreamId, organisationDecider, serviceStreamId, ROLES, type AgentCommand, type Role } from '@guichet/domain';
+import {
+  agentDecider,
+  agentStreamId,
+  organisationDecider,
+  serviceStreamId,
+  ROLES,
+  type AgentCommand,
+  type Role,
+} from '@guichet/domain';
 import { hasRole, requireAgent, type AuthUser } from '../../plugins/auth.ts';
 import { commandMeta } from '../../plugins/idempotency.ts';
 import { runCommand } from '../../lib/commands.ts';
@@ -11,7 +19,10 @@ import { badRequest, conflict, forbidden } from '../../lib/problem.ts';
 import { AnyObject, errorResponses, IdParams } from '../../lib/schemas.ts';
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
-const RoleBody = Type.Object({ serviceId: Type.String({ minLength: 1, maxLength: 64 }), role: RoleSchema }, { additionalProperties: false });
+const RoleBody = Type.Object(
+  { serviceId: Type.String({ minLength: 1, maxLength: 64 }), role: RoleSchema },
+  { additionalProperties: false },
+);
 
 function requireAdmin(req: FastifyRequest): AuthUser {
   const user = requireAgent(req);
@@ -37,19 +48,29 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
     return { version: result.version };
   }
 
-  app.get('/admin/agents', { schema: { tags, summary: 'Comptes des agents et leurs rôles par service', response: { 200: AnyObject, ...errorResponses } } }, async (req) => {
-    const user = requireAdmin(req);
-    const { rows } = await app.db.query(
-      `select a.id, a.name, a.email, a.active,
+  app.get(
+    '/admin/agents',
+    {
+      schema: {
+        tags,
+        summary: 'Comptes des agents et leurs rôles par service',
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const user = requireAdmin(req);
+      const { rows } = await app.db.query(
+        `select a.id, a.name, a.email, a.active,
               coalesce(json_agg(json_build_object('serviceId', r.service_id, 'role', r.role) order by r.service_id, r.role)
                        filter (where r.agent_id is not null), '[]') as roles
          from rm_accounts a left join rm_agent_roles r on r.agent_id = a.id
         where a.kind = 'agent' and a.tenant = $1
         group by a.id, a.name, a.email, a.active order by a.name`,
-      [user.tenant],
-    );
-    return { items: rows };
-  });
+        [user.tenant],
+      );
+      return { items: rows };
+    },
+  );
 
   app.post(
     '/admin/agents',
@@ -73,14 +94,27 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
       const body = req.body as { email: string; name: string; roles: { serviceId: string; role: Role }[] };
       const email = body.email.trim().toLowerCase();
       if (await app.directory.findAccountByEmail(email)) {
-        throw conflict('Un compte existe déjà avec cette adresse.', { errors: [{ field: 'email', message: 'Adresse déjà utilisée.' }] });
+        throw conflict('Un compte existe déjà avec cette adresse.', {
+          errors: [{ field: 'email', message: 'Adresse déjà utilisée.' }],
+        });
       }
-      const services = new Set((await app.queries.listServices()).filter((s) => s.tenant === user.tenant).map((s) => s.id));
+      const services = new Set(
+        (await app.queries.listServices()).filter((s) => s.tenant === user.tenant).map((s) => s.id),
+      );
       const unknown = body.roles.findIndex((r) => !services.has(r.serviceId));
-      if (unknown >= 0) throw badRequest('Service inconnu.', [{ field: `roles.${unknown}.serviceId`, message: 'Service inconnu.' }]);
+      if (unknown >= 0)
+        throw badRequest('Service inconnu.', [{ field: `roles.${unknown}.serviceId`, message: 'Service inconnu.' }]);
       const agentId = uuidFrom('agent', user.tenant, email);
       const password = temporaryPassword();
-      await run(req, agentId, { type: 'CreateAgentAccount', data: { agentId, email, name: body.name, passwordHash: await hashPassword(password) } }, 0);
+      await run(
+        req,
+        agentId,
+        {
+          type: 'CreateAgentAccount',
+          data: { agentId, email, name: body.name, passwordHash: await hashPassword(password) },
+        },
+        0,
+      );
       for (const r of body.roles) await run(req, agentId, { type: 'GrantRole', data: r });
       return reply.code(201).send({ id: agentId, email, temporaryPassword: password });
     },
@@ -88,10 +122,21 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
 
   app.post(
     '/admin/agents/:id/roles',
-    { schema: { tags, summary: 'Donner un rôle dans un service', params: IdParams, body: RoleBody, response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Donner un rôle dans un service',
+        params: IdParams,
+        body: RoleBody,
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       requireAdmin(req);
-      return run(req, (req.params as { id: string }).id, { type: 'GrantRole', data: req.body as { serviceId: string; role: Role } });
+      return run(req, (req.params as { id: string }).id, {
+        type: 'GrantRole',
+        data: req.body as { serviceId: string; role: Role },
+      });
     },
   );
 
@@ -101,7 +146,11 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Retirer un rôle',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), serviceId: Type.String({ maxLength: 64 }), role: RoleSchema }),
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          serviceId: Type.String({ maxLength: 64 }),
+          role: RoleSchema,
+        }),
         response: { 200: AnyObject, ...errorResponses },
       },
     },
@@ -114,7 +163,15 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
 
   app.post(
     '/admin/agents/:id/deactivate',
-    { schema: { tags, summary: 'Désactiver un compte (ses sessions sont fermées)', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Désactiver un compte (ses sessions sont fermées)',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       requireAdmin(req);
       const { id } = req.params as { id: string };
@@ -126,21 +183,42 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
 
   app.post(
     '/admin/agents/:id/reset-access',
-    { schema: { tags, summary: "Réinitialiser l'accès : nouveau mot de passe provisoire, sessions fermées", params: IdParams, response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Réinitialiser l'accès : nouveau mot de passe provisoire, sessions fermées",
+        params: IdParams,
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       requireAdmin(req);
       const { id } = req.params as { id: string };
       const password = temporaryPassword();
-      const answer = await run(req, id, { type: 'ResetAgentPassword', data: { passwordHash: await hashPassword(password) } });
+      const answer = await run(req, id, {
+        type: 'ResetAgentPassword',
+        data: { passwordHash: await hashPassword(password) },
+      });
       await app.db.query('delete from api_sessions where account_id = $1', [id]);
       return { ...answer, temporaryPassword: password };
     },
   );
 
-  app.post('/admin/agents/:id/reactivate', { schema: { tags, summary: 'Réactiver un compte', params: IdParams, response: { 200: AnyObject, ...errorResponses } } }, async (req) => {
-    requireAdmin(req);
-    return run(req, (req.params as { id: string }).id, { type: 'ReactivateAgent', data: {} });
-  });
+  app.post(
+    '/admin/agents/:id/reactivate',
+    {
+      schema: {
+        tags,
+        summary: 'Réactiver un compte',
+        params: IdParams,
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      requireAdmin(req);
+      return run(req, (req.params as { id: string }).id, { type: 'ReactivateAgent', data: {} });
+    },
+  );
 
   app.get(
     '/admin/audit',
@@ -148,7 +226,13 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Journal des actions administratives (démarches, comptes, rôles, services)',
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), before: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: AnyObject, ...errorResponses },
       },
     },
@@ -172,7 +256,13 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Créer un service',
-        body: Type.Object({ id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }),
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: AnyObject, ...errorResponses },
       },
     },

@@ -17,7 +17,10 @@ import { expectedVersionOf } from '../cases/access.ts';
 import { diffDefinitions } from './diff.ts';
 
 const EXPORT_FORMAT = 'guichet-procedure/1';
-const Definition = Type.Object({}, { additionalProperties: true, description: 'ProcedureDefinition (voir domain/src/procedure/events.ts)' });
+const Definition = Type.Object(
+  {},
+  { additionalProperties: true, description: 'ProcedureDefinition (voir domain/src/procedure/events.ts)' },
+);
 
 /** Designers and admins; the domain checks the owning service of each procedure. */
 function requireDesigner(req: FastifyRequest): AuthUser {
@@ -76,26 +79,54 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
     return result;
   }
 
-  app.get('/admin/procedures', { schema: { tags, summary: 'Toutes les démarches que je peux concevoir (brouillons, publiées, retirées)', response: { 200: AnyObject, ...errorResponses } } }, async (req) => {
-    const user = requireDesigner(req);
-    const { rows } = await app.db.query<AdminRow & { tenant: string }>(
-      `select id, tenant, slug, title, theme, service_id as "serviceId", current_version as "currentVersion", retired,
+  app.get(
+    '/admin/procedures',
+    {
+      schema: {
+        tags,
+        summary: 'Toutes les démarches que je peux concevoir (brouillons, publiées, retirées)',
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const user = requireDesigner(req);
+      const { rows } = await app.db.query<AdminRow & { tenant: string }>(
+        `select id, tenant, slug, title, theme, service_id as "serviceId", current_version as "currentVersion", retired,
               updated_at as "updatedAt"
          from rm_procedures where tenant = $1 order by title`,
-      [user.tenant],
-    );
-    return { items: rows.filter((r) => mayDesign(user, r.serviceId)) };
-  });
+        [user.tenant],
+      );
+      return { items: rows.filter((r) => mayDesign(user, r.serviceId)) };
+    },
+  );
 
-  app.get('/admin/procedures/:id', { schema: { tags, summary: 'Une démarche : brouillon et versions publiées', params: IdParams, response: { 200: AnyObject, ...errorResponses } } }, async (req, reply) => {
-    const p = await load((req.params as { id: string }).id, requireDesigner(req));
-    reply.header('etag', `"${p.streamVersion}"`);
-    return p;
-  });
+  app.get(
+    '/admin/procedures/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Une démarche : brouillon et versions publiées',
+        params: IdParams,
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const p = await load((req.params as { id: string }).id, requireDesigner(req));
+      reply.header('etag', `"${p.streamVersion}"`);
+      return p;
+    },
+  );
 
   app.post(
     '/admin/procedures/validate',
-    { schema: { tags, summary: 'Vérifier une définition sans rien enregistrer', body: Type.Object({ definition: Definition }), response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Vérifier une définition sans rien enregistrer',
+        body: Type.Object({ definition: Definition }),
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       requireDesigner(req);
       const errors = validateProcedureDefinition((req.body as { definition: ProcedureDefinition }).definition);
@@ -109,7 +140,10 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Créer une démarche (brouillon)',
-        body: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 80 }), definition: Definition }, { additionalProperties: false }),
+        body: Type.Object(
+          { slug: Type.String({ minLength: 1, maxLength: 80 }), definition: Definition },
+          { additionalProperties: false },
+        ),
         response: { 201: AnyObject, ...errorResponses },
       },
     },
@@ -117,7 +151,10 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
       requireDesigner(req);
       const { slug, definition } = req.body as { slug: string; definition: ProcedureDefinition };
       const existing = await app.db.query('select 1 from rm_procedures where slug = $1', [slug]);
-      if (existing.rowCount > 0) throw badRequest('Cette adresse est déjà prise.', [{ field: 'slug', message: 'Adresse déjà utilisée par une autre démarche.' }]);
+      if (existing.rowCount > 0)
+        throw badRequest('Cette adresse est déjà prise.', [
+          { field: 'slug', message: 'Adresse déjà utilisée par une autre démarche.' },
+        ]);
       const id = req.idempotencyKey ? uuidFrom('procedure', req.idempotencyKey) : newId();
       const result = await run(req, id, { type: 'DefineProcedure', data: { procedureId: id, slug, definition } }, 0);
       return reply.code(201).send({ id, version: result.version });
@@ -138,26 +175,56 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
     async (req) => {
       requireDesigner(req);
       const { id } = req.params as { id: string };
-      const result = await run(req, id, { type: 'UpdateProcedureDraft', data: (req.body as { definition: ProcedureDefinition }) }, expectedVersionOf(req));
+      const result = await run(
+        req,
+        id,
+        { type: 'UpdateProcedureDraft', data: req.body as { definition: ProcedureDefinition } },
+        expectedVersionOf(req),
+      );
       return { version: result.version };
     },
   );
 
-  app.post('/admin/procedures/:id/publish', { schema: { tags, summary: 'Publier le brouillon comme nouvelle version', params: IdParams, body: Type.Optional(Type.Object({})), response: { 200: AnyObject, ...errorResponses } } }, async (req) => {
-    const user = requireDesigner(req);
-    const { id } = req.params as { id: string };
-    const result = await run(req, id, { type: 'PublishProcedureVersion', data: {} }, expectedVersionOf(req));
-    const p = await load(id, user);
-    return { version: result.version, publishedVersion: p.currentVersion };
-  });
+  app.post(
+    '/admin/procedures/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publier le brouillon comme nouvelle version',
+        params: IdParams,
+        body: Type.Optional(Type.Object({})),
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const user = requireDesigner(req);
+      const { id } = req.params as { id: string };
+      const result = await run(req, id, { type: 'PublishProcedureVersion', data: {} }, expectedVersionOf(req));
+      const p = await load(id, user);
+      return { version: result.version, publishedVersion: p.currentVersion };
+    },
+  );
 
   app.post(
     '/admin/procedures/:id/retire',
-    { schema: { tags, summary: 'Retirer la démarche du catalogue', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: { 200: AnyObject, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Retirer la démarche du catalogue',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: { 200: AnyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       requireDesigner(req);
       const { id } = req.params as { id: string };
-      const result = await run(req, id, { type: 'RetireProcedure', data: req.body as { reason: string } }, expectedVersionOf(req));
+      const result = await run(
+        req,
+        id,
+        { type: 'RetireProcedure', data: req.body as { reason: string } },
+        expectedVersionOf(req),
+      );
       return { version: result.version };
     },
   );
@@ -167,9 +234,12 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: "Ce qui a changé entre deux versions (ou entre la dernière version et le brouillon : to=draft)",
+        summary: 'Ce qui a changé entre deux versions (ou entre la dernière version et le brouillon : to=draft)',
         params: IdParams,
-        querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Union([Type.Integer({ minimum: 1 }), Type.Literal('draft')]) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { from: Type.Integer({ minimum: 1 }), to: Type.Union([Type.Integer({ minimum: 1 }), Type.Literal('draft')]) },
+          { additionalProperties: false },
+        ),
         response: { 200: AnyObject, ...errorResponses },
       },
     },
@@ -183,12 +253,16 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
     },
   );
 
-  app.get('/admin/procedures/:id/export', { schema: { tags, summary: 'Exporter la démarche (JSON partageable avec d’autres communes)', params: IdParams } }, async (req, reply) => {
-    const p = await load((req.params as { id: string }).id, requireDesigner(req));
-    const definition = p.versions.at(-1)?.definition ?? p.draft;
-    reply.header('content-disposition', `attachment; filename="${p.slug}.guichet.json"`);
-    return { format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), slug: p.slug, definition };
-  });
+  app.get(
+    '/admin/procedures/:id/export',
+    { schema: { tags, summary: 'Exporter la démarche (JSON partageable avec d’autres communes)', params: IdParams } },
+    async (req, reply) => {
+      const p = await load((req.params as { id: string }).id, requireDesigner(req));
+      const definition = p.versions.at(-1)?.definition ?? p.draft;
+      reply.header('content-disposition', `attachment; filename="${p.slug}.guichet.json"`);
+      return { format: EXPORT_FORMAT, exportedAt: new Date().toISOString(), slug: p.slug, definition };
+    },
+  );
 
   app.post(
     '/admin/procedures/import',
@@ -197,7 +271,12 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
         tags,
         summary: 'Importer une démarche exportée par une autre commune (créée en brouillon)',
         body: Type.Object(
-          { format: Type.Literal(EXPORT_FORMAT), slug: Type.String({ minLength: 1, maxLength: 80 }), definition: Definition, serviceId: Type.Optional(Type.String({ maxLength: 64 })) },
+          {
+            format: Type.Literal(EXPORT_FORMAT),
+            slug: Type.String({ minLength: 1, maxLength: 80 }),
+            definition: Definition,
+            serviceId: Type.Optional(Type.String({ maxLength: 64 })),
+          },
           { additionalProperties: true },
         ),
         response: { 201: AnyObject, ...errorResponses },

@@ -29,8 +29,9 @@ export function expectedVersionOf(req: FastifyRequest): number | undefined {
   const raw = req.headers['if-match'];
   if (raw === undefined || raw === '*') return undefined;
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(String(raw).trim());
-  if (!m) throw badRequest('En-tête If-Match invalide : attendu la version entre guillemets, par exemple "3".', [
-    { field: 'If-Match', message: 'Valeur invalide.' },
-  ]);
+  if (!m)
+    throw badRequest('En-tête If-Match invalide : attendu la version entre guillemets, par exemple "3".', [
+      { field: 'If-Match', message: 'Valeur invalide.' },
+    ]);
   return Number(m[1]);
 }

@@ -33,7 +33,11 @@ const action = <B extends TSchema>(a: Action<B>) => a as unknown as Action<TSche
 
 /** One route per case action: the path, the body it takes and the domain command it becomes. */
 const ACTIONS: Record<string, Action<TSchema>> = {
-  acknowledge: action({ summary: 'Accuser réception', body: strict({}), toCommand: () => ({ type: 'AcknowledgeCase', data: {} }) }),
+  acknowledge: action({
+    summary: 'Accuser réception',
+    body: strict({}),
+    toCommand: () => ({ type: 'AcknowledgeCase', data: {} }),
+  }),
   assign: action({
     summary: 'Attribuer à un agent (« me » : à soi-même)',
     body: strict({ assignee: Type.String({ minLength: 1, maxLength: 64 }) }),
@@ -42,13 +46,17 @@ const ACTIONS: Record<string, Action<TSchema>> = {
       const roles = await app.directory.rolesOf(assignee);
       if (!roles.some((r) => r.serviceId === state.serviceId)) {
         throw badRequest("Cet agent n'appartient pas au service de la demande.", [
-          { field: 'assignee', message: "Choisissez un agent du service." },
+          { field: 'assignee', message: 'Choisissez un agent du service.' },
         ]);
       }
       return { type: 'AssignCase', data: { assignee } };
     },
   }),
-  unassign: action({ summary: 'Retirer l’attribution', body: strict({}), toCommand: () => ({ type: 'UnassignCase', data: {} }) }),
+  unassign: action({
+    summary: 'Retirer l’attribution',
+    body: strict({}),
+    toCommand: () => ({ type: 'UnassignCase', data: {} }),
+  }),
   transfer: action({
     summary: 'Transférer à un autre service',
     body: strict({ serviceId: Type.String({ minLength: 1, maxLength: 64 }), reason: Text(2000) }),
@@ -83,7 +91,11 @@ const ACTIONS: Record<string, Action<TSchema>> = {
   }),
   'phone-calls': action({
     summary: 'Consigner un appel téléphonique',
-    body: strict({ direction: Direction, durationSeconds: Type.Integer({ minimum: 0, maximum: 86_400 }), summary: Text() }),
+    body: strict({
+      direction: Direction,
+      durationSeconds: Type.Integer({ minimum: 0, maximum: 86_400 }),
+      summary: Text(),
+    }),
     toCommand: (body) => ({ type: 'LogPhoneCall', data: body }),
   }),
   letters: action({
@@ -91,7 +103,11 @@ const ACTIONS: Record<string, Action<TSchema>> = {
     body: strict({ direction: Direction, summary: Text(), documents: DocumentIds }),
     toCommand: async (body, { app, req }) => ({
       type: 'LogLetter',
-      data: { direction: body.direction, summary: body.summary, documents: await resolveDocuments(app, req, body.documents) },
+      data: {
+        direction: body.direction,
+        summary: body.summary,
+        documents: await resolveDocuments(app, req, body.documents),
+      },
     }),
   }),
   visits: action({
@@ -132,7 +148,10 @@ const ACTIONS: Record<string, Action<TSchema>> = {
   }),
   rating: action({
     summary: 'Noter le service (demande clôturée)',
-    body: strict({ score: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) }),
+    body: strict({
+      score: Type.Integer({ minimum: 1, maximum: 5 }),
+      comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    }),
     toCommand: (body) => ({ type: 'RateCase', data: { score: body.score, comment: body.comment?.trim() ?? '' } }),
   }),
   documents: action({
@@ -140,7 +159,10 @@ const ACTIONS: Record<string, Action<TSchema>> = {
     body: strict({ documents: Type.Array(Uuid, { minItems: 1, maxItems: 20 }) }),
     async toCommand(body, { app, req }) {
       const [document, ...rest] = await resolveDocuments(app, req, body.documents);
-      if (rest.length > 0) throw badRequest('Joignez les documents un par un.', [{ field: 'documents', message: 'Un seul document à la fois.' }]);
+      if (rest.length > 0)
+        throw badRequest('Joignez les documents un par un.', [
+          { field: 'documents', message: 'Un seul document à la fois.' },
+        ]);
       return { type: 'AttachDocument', data: { document: document! } };
     },
   }),

@@ -19,9 +19,10 @@ export async function conflictWithChanges(
   const internal = new Set<string>(req.user?.kind === 'agent' ? [] : INTERNAL_CASE_EVENTS);
   const events = await app.store.readStream(caseStreamId(caseId), { fromVersion: err.expected + 1 });
   const visible = events.filter((e) => !internal.has(e.type));
-  const { rows } = await app.db.query<{ id: string; name: string }>('select id, name from rm_accounts where id = any($1)', [
-    [...new Set(visible.map((e) => e.metadata.actor))],
-  ]);
+  const { rows } = await app.db.query<{ id: string; name: string }>(
+    'select id, name from rm_accounts where id = any($1)',
+    [[...new Set(visible.map((e) => e.metadata.actor))]],
+  );
   const names = new Map(rows.map((r) => [r.id, r.name]));
   const changes = visible.map((e) => ({
     version: e.streamVersion,

@@ -22,7 +22,8 @@ export default async function caseLiveRoutes(app: FastifyInstance) {
       const audience = audienceOf(req);
       const sse = openSse(req, reply);
       // The id of each message is the event's global position: a reconnect resumes after it.
-      let sent = lastEventId(req) || Math.max(0, ...(await app.queries.timeline(c.id, audience)).map((e) => e.position));
+      let sent =
+        lastEventId(req) || Math.max(0, ...(await app.queries.timeline(c.id, audience)).map((e) => e.position));
       let pushing = Promise.resolve();
       const push = async () => {
         const events = (await app.queries.timeline(c.id, audience)).filter((e) => e.position > sent);

@@ -84,7 +84,10 @@ export default async function caseQueryRoutes(app: FastifyInstance) {
       const { id, documentId } = req.params as { id: string; documentId: string };
       await visibleCase(app, req, id);
       const events = await app.queries.timeline(id, audienceOf(req));
-      const doc = findDocument(events.map((e) => e.data), documentId);
+      const doc = findDocument(
+        events.map((e) => e.data),
+        documentId,
+      );
       if (!doc) throw notFound('Document introuvable.');
       const stream = await app.blobs.get(doc.sha256);
       if (!stream) throw notFound('Le contenu de ce document est introuvable.');
@@ -93,7 +96,10 @@ export default async function caseQueryRoutes(app: FastifyInstance) {
         .type(doc.mediaType)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+        )
         .send(stream);
     },
   );

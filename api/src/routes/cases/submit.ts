@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { caseDecider, caseStreamId, type Channel, type DocumentRef, type Profile as DomainProfile } from '@guichet/domain';
+import {
+  caseDecider,
+  caseStreamId,
+  type Channel,
+  type DocumentRef,
+  type Profile as DomainProfile,
+} from '@guichet/domain';
 import { commandMeta } from '../../plugins/idempotency.ts';
 import { runCommand } from '../../lib/commands.ts';
 import { resolveDocuments } from '../../lib/documents.ts';
@@ -14,9 +20,7 @@ const SubmitBody = Type.Object(
     procedureId: Type.String({ minLength: 1, maxLength: 100 }),
     data: AnyObject,
     documents: Type.Optional(Type.Array(Uuid, { maxItems: 20 })),
-    channel: Type.Optional(
-      Type.Union(['web', 'phone', 'email', 'letter', 'counter'].map((c) => Type.Literal(c))),
-    ),
+    channel: Type.Optional(Type.Union(['web', 'phone', 'email', 'letter', 'counter'].map((c) => Type.Literal(c)))),
     citizenId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     contact: Type.Optional(Profile),
   },
@@ -31,7 +35,12 @@ const SubmitAnswer = Type.Object({
 });
 
 /** Form file fields arrive as uploaded document ids and leave as document references. */
-async function withDocuments(app: FastifyInstance, req: FastifyRequest, fields: { name: string; type: string }[], data: Record<string, unknown>) {
+async function withDocuments(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  fields: { name: string; type: string }[],
+  data: Record<string, unknown>,
+) {
   const out: Record<string, unknown> = { ...data };
   for (const field of fields) {
     const value = data[field.name];
@@ -78,7 +87,8 @@ export default async function submitRoute(app: FastifyInstance) {
       } else if (user?.kind === 'agent') {
         channel = (body.channel as Channel | undefined) ?? 'counter';
         citizenId = body.citizenId ?? null;
-        contact = body.contact ?? (citizenId ? ((await app.queries.citizenProfile(citizenId)) as DomainProfile | null) : null);
+        contact =
+          body.contact ?? (citizenId ? ((await app.queries.citizenProfile(citizenId)) as DomainProfile | null) : null);
         if (citizenId && !contact) {
           throw badRequest('Usager introuvable.', [{ field: 'citizenId', message: 'Usager introuvable.' }]);
         }
@@ -103,7 +113,12 @@ export default async function submitRoute(app: FastifyInstance) {
           data: {
             caseId,
             reference,
-            procedure: { procedureId: procedure.id, version: procedure.version, retired: procedure.retired, definition: definition as never },
+            procedure: {
+              procedureId: procedure.id,
+              version: procedure.version,
+              retired: procedure.retired,
+              definition: definition as never,
+            },
             channel,
             citizenId,
             contact,

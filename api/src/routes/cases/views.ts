@@ -53,7 +53,9 @@ export async function caseViewFor(app: FastifyInstance, c: CaseView, audience: A
   }
   const open = c.status !== 'closed';
   const availableTransitions = open
-    ? (workflow?.transitions ?? []).filter((t) => t.from === c.workflowState).map((t) => ({ id: t.id, label: t.label, to: t.to }))
+    ? (workflow?.transitions ?? [])
+        .filter((t) => t.from === c.workflowState)
+        .map((t) => ({ id: t.id, label: t.label, to: t.to }))
     : [];
   return { ...visible, workflowLabel: state?.label ?? c.workflowState, availableTransitions };
 }
