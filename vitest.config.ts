@@ -2,6 +2,22 @@ import { defineConfig } from 'vitest/config';
 
 const server = ['domain', 'eventstore', 'projections', 'api'];
 
+/** Long fault runs (`npm run test:faults`): only defined when asked for, so `npm test` never runs them. */
+const faults = process.env.GUICHET_FAULTS
+  ? [
+      {
+        test: {
+          name: 'faults',
+          include: ['api/src/faults/**/*.fault.spec.ts'],
+          environment: 'node',
+          testTimeout: 1_800_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -34,6 +50,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...faults,
     ],
   },
 });

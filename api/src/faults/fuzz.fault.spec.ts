@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '@guichet/eventstore/testing';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { fuzzApi, stateOf } from './fuzz-run.ts';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+
+/**
+ * The full fuzz run, with what `npm test` leaves out: broken percent-encodings and over-long path
+ * parameters, which Fastify's router refuses itself (400 FST_ERR_BAD_URL, 414
+ * FST_ERR_MAX_PARAM_LENGTH) in plain JSON unless the API hands them to its problem+json handler.
+ */
+describe.each(testDatabases())('API fuzzing, full run, on $name', ({ open }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ db: await open(), serveApps: false });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await server?.guichet.db.close();
+  });
+
+  it(`answers ${RUNS} hostile requests (broken URLs included) with problem+json, never 5xx, and changes nothing`, { timeout: 1_800_000 }, async () => {
+    const app = server.guichet.app!;
+    await fuzzApi(app, 1);
+    const before = await stateOf(server.guichet.db);
+    await fuzzApi(app, RUNS, true);
+    const after = await stateOf(server.guichet.db);
+    expect({ ...after, sessions: after.sessions - 4 }).toEqual(before);
+  });
+});
