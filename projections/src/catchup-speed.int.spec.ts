@@ -27,7 +27,8 @@ describe.each(testDatabases())('catch-up speed on $name', ({ name, open }) => {
           `${perSecond} events/s (${perSecond * allProjections.length} projection-events/s)`,
       );
       expect((await runner.lag()).every((l) => l.caughtUp)).toBe(true);
-      const count = async (table: string) => Number((await db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n);
+      const count = async (table: string) =>
+        Number((await db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0]?.n);
       expect(await count('rm_cases')).toBe(CASES);
       expect(await count('rm_case_timeline')).toBe(CASES * 10);
       // Notes and assignments never reach the citizen's history: 8 contacts out of 10 events.

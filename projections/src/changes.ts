@@ -17,7 +17,12 @@ export const MAX_PAYLOAD_BYTES = 7900;
  * Splits a batch's change into notices whose JSON fits a NOTIFY payload. No id is dropped: a
  * large batch (catch-up) gives several notices with the same position.
  */
-export function changeNotices(projection: string, touched: Touched, position: number, maxBytes = MAX_PAYLOAD_BYTES): ProjectionChange[] {
+export function changeNotices(
+  projection: string,
+  touched: Touched,
+  position: number,
+  maxBytes = MAX_PAYLOAD_BYTES,
+): ProjectionChange[] {
   if (touched.caseIds.size + touched.serviceIds.size + touched.citizenIds.size === 0) return [];
   const fresh = (): ProjectionChange => ({ projection, caseIds: [], serviceIds: [], citizenIds: [], position });
   const notices: ProjectionChange[] = [];

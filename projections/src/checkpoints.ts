@@ -23,9 +23,14 @@ interface Row {
 }
 
 export async function readCheckpoint(q: Queryable, name: string): Promise<(Checkpoint & { version: number }) | null> {
-  const { rows } = await q.query<Row>('select transaction_id, position, version from projection_checkpoints where name = $1', [name]);
+  const { rows } = await q.query<Row>(
+    'select transaction_id, position, version from projection_checkpoints where name = $1',
+    [name],
+  );
   const row = rows[0];
-  return row ? { transactionId: String(row.transaction_id), position: Number(row.position), version: Number(row.version) } : null;
+  return row
+    ? { transactionId: String(row.transaction_id), position: Number(row.position), version: Number(row.version) }
+    : null;
 }
 
 /** Empties the projection and puts its checkpoint back to the start of the log, in one transaction. */
@@ -42,7 +47,10 @@ export async function resetProjection(tx: Queryable, p: Projection): Promise<voi
  * The projection's checkpoint, created at the start of the log the first time. A stored version
  * other than the code's means the rows were written by other handlers: they are rebuilt.
  */
-export async function openCheckpoint(tx: Queryable, p: Projection): Promise<{ checkpoint: Checkpoint; rebuilt: boolean }> {
+export async function openCheckpoint(
+  tx: Queryable,
+  p: Projection,
+): Promise<{ checkpoint: Checkpoint; rebuilt: boolean }> {
   const found = await readCheckpoint(tx, p.name);
   if (found && found.version === p.version) return { checkpoint: found, rebuilt: false };
   await resetProjection(tx, p);
@@ -56,5 +64,6 @@ export async function advanceCheckpoint(tx: Queryable, name: string, from: Check
      where name = $1 and transaction_id = $2 and position = $3`,
     [name, from.transactionId, from.position, to.transactionId, to.position],
   );
-  if (rowCount !== 1) throw new CheckpointMoved(`checkpoint of ${name} moved since ${from.transactionId}/${from.position}`);
+  if (rowCount !== 1)
+    throw new CheckpointMoved(`checkpoint of ${name} moved since ${from.transactionId}/${from.position}`);
 }

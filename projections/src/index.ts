@@ -4,7 +4,13 @@ import { migrateProjections } from './migrate.ts';
 
 export { allProjections } from './all.ts';
 export { summarize } from './summaries.ts';
-export { createProjectionRunner, type Logger, type ProjectionLag, type ProjectionRunner, type RunnerOptions } from './runner.ts';
+export {
+  createProjectionRunner,
+  type Logger,
+  type ProjectionLag,
+  type ProjectionRunner,
+  type RunnerOptions,
+} from './runner.ts';
 export type { WorkerState } from './worker.ts';
 export { changeNotices, type ProjectionChange } from './changes.ts';
 export { defineProjection, type Projection, type Touched } from './projection.ts';
@@ -19,12 +25,40 @@ export { searchProjection } from './search/projection.ts';
 export { timelineProjection } from './timeline/projection.ts';
 
 export type { CaseDocument, CaseMessage, OpenRequest } from './cases/row.ts';
-export { getCase, getCaseByReference, findCaseByTrackingCode, toCaseView, type Audience, type CaseView } from './queries/cases.ts';
-export { queryQueue, OPEN_STATUSES, type QueueCounts, type QueueFilter, type QueueItem, type QueuePage } from './queries/queue.ts';
+export {
+  getCase,
+  getCaseByReference,
+  findCaseByTrackingCode,
+  toCaseView,
+  type Audience,
+  type CaseView,
+} from './queries/cases.ts';
+export {
+  queryQueue,
+  OPEN_STATUSES,
+  type QueueCounts,
+  type QueueFilter,
+  type QueueItem,
+  type QueuePage,
+} from './queries/queue.ts';
 export { queryTimeline, caseAsOf, type TimelineEntry } from './queries/timeline.ts';
-export { queryCitizenHistory, queryCitizenCases, type CitizenCaseSummary, type CitizenContact } from './queries/citizen.ts';
+export {
+  queryCitizenHistory,
+  queryCitizenCases,
+  type CitizenCaseSummary,
+  type CitizenContact,
+} from './queries/citizen.ts';
 export { searchCases, type SearchFilter, type SearchHit } from './queries/search.ts';
-export { findAccountByEmail, getAccount, listServices, listAgents, findCitizens, type Account, type AccountWithSecret, type Service } from './queries/accounts.ts';
+export {
+  findAccountByEmail,
+  getAccount,
+  listServices,
+  listAgents,
+  findCitizens,
+  type Account,
+  type AccountWithSecret,
+  type Service,
+} from './queries/accounts.ts';
 export {
   listPublishedProcedures,
   listProcedures,

@@ -42,7 +42,10 @@ export function procedureLabelsTable(table: string) {
       const ids = list(procedureIds);
       const book = new LabelBook(table);
       if (ids.length === 0) return book;
-      const { rows } = await tx.query<Row>(`select procedure_id, version, title, states from ${table} where procedure_id = any($1)`, [ids]);
+      const { rows } = await tx.query<Row>(
+        `select procedure_id, version, title, states from ${table} where procedure_id = any($1)`,
+        [ids],
+      );
       for (const row of rows) book.rows.set(key(row.procedure_id, row.version), row);
       return book;
     },

@@ -26,7 +26,9 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
     const runner = runnerFor(db, store);
     const before = await runner.lag();
     const written = story.history.appends.slice(0, 20).reduce((n, a) => n + a.events.length, 0);
-    expect(before.map((l) => [l.name, l.behind, l.caughtUp])).toEqual(allProjections.map((p) => [p.name, written, false]));
+    expect(before.map((l) => [l.name, l.behind, l.caughtUp])).toEqual(
+      allProjections.map((p) => [p.name, written, false]),
+    );
     await runner.catchUp();
     const after = await runner.lag();
     expect(after.every((l) => l.behind === 0 && l.caughtUp)).toBe(true);
@@ -52,7 +54,7 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
 
     const rebuiltInOneGo = runnerFor(db, store, { batchSize: 1000 });
     for (const p of allProjections) await rebuiltInOneGo.rebuild(p.name);
-    expect((await getCase(db, 'case-a'))).toBeNull();
+    expect(await getCase(db, 'case-a')).toBeNull();
     await rebuiltInOneGo.catchUp();
     await rebuiltInOneGo.stop();
     expect(await dumpReadModels(db)).toEqual(fedLive);
@@ -61,7 +63,10 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
   it('applies re-delivered events (checkpoint moved back) without changing any row', async () => {
     const before = await dumpReadModels(db);
     const middle = (await store.readAll({ limit: 40 })).at(-1);
-    await db.query('update projection_checkpoints set transaction_id = $1, position = $2', [middle?.transactionId, middle?.position]);
+    await db.query('update projection_checkpoints set transaction_id = $1, position = $2', [
+      middle?.transactionId,
+      middle?.position,
+    ]);
     const runner = runnerFor(db, store, { batchSize: 3 });
     expect((await runner.lag()).every((l) => l.behind > 0)).toBe(true);
     await runner.catchUp();
@@ -71,9 +76,20 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
 
   it('ignores an event type it does not know, and goes on with the next ones', async () => {
     const h = new History('2026-03-21T09:00:00.000Z');
-    h.raw('case-case-a', { actor: 'ag-marc' }, { type: 'CaseArchivedToMicrofilm', data: { caseId: 'case-a', reel: 42 } });
+    h.raw(
+      'case-case-a',
+      { actor: 'ag-marc' },
+      { type: 'CaseArchivedToMicrofilm', data: { caseId: 'case-a', reel: 42 } },
+    );
     h.raw('parking-p1', { actor: 'system' }, { type: 'ParkingPermitIssued', data: { plate: 'AB-123-CD' } });
-    h.add('case-case-a', { actor: 'cit-lea' }, { type: 'MessageSent', data: { caseId: 'case-a', messageId: 'msg-3', from: 'citizen', text: 'Merci !', documents: [] } });
+    h.add(
+      'case-case-a',
+      { actor: 'cit-lea' },
+      {
+        type: 'MessageSent',
+        data: { caseId: 'case-a', messageId: 'msg-3', from: 'citizen', text: 'Merci !', documents: [] },
+      },
+    );
     await h.appendTo(store);
     const runner = runnerFor(db, store);
     await runner.catchUp();
@@ -81,7 +97,9 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
     const a = await getCase(db, 'case-a');
     expect(a?.version).toBe(17);
     expect(a?.messages.at(-1)?.text).toBe('Merci !');
-    const { rows } = await db.query('select type from rm_case_timeline where case_id = $1 and stream_version = 16', ['case-a']);
+    const { rows } = await db.query('select type from rm_case_timeline where case_id = $1 and stream_version = 16', [
+      'case-a',
+    ]);
     expect(rows).toEqual([]);
     await runner.stop();
   });
@@ -94,11 +112,21 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
     const sub = runner.changes$.subscribe((c) => seen.push(c));
     const unlisten = await db.listen('projections', (payload) => heard.push(JSON.parse(payload) as ProjectionChange));
     const h = new History('2026-03-22T09:00:00.000Z');
-    h.add('case-case-b', { actor: 'ag-claire' }, { type: 'CaseAssigned', data: { caseId: 'case-b', assignee: 'ag-claire', previousAssignee: null } });
+    h.add(
+      'case-case-b',
+      { actor: 'ag-claire' },
+      { type: 'CaseAssigned', data: { caseId: 'case-b', assignee: 'ag-claire', previousAssignee: null } },
+    );
     await h.appendTo(store);
     const [last] = (await store.readAll({ from: (await runner.lag())[0]?.checkpoint })).slice(-1);
     await runner.catchUp();
-    const cases = { projection: 'cases', caseIds: ['case-b'], serviceIds: ['svc-voirie'], citizenIds: ['cit-lea'], position: last?.position };
+    const cases = {
+      projection: 'cases',
+      caseIds: ['case-b'],
+      serviceIds: ['svc-voirie'],
+      citizenIds: ['cit-lea'],
+      position: last?.position,
+    };
     expect(seen).toContainEqual(cases);
     // An assignment is internal and not searchable: the citizen's history and the search index did not change.
     expect(seen.map((c) => c.projection).sort()).toEqual(['case_timeline', 'cases']);
@@ -112,7 +140,11 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
     let broken = true;
     const fragile = probe('fragile', { failOn: (e) => broken && e.type === 'CaseReopened' });
     const error = vi.fn();
-    const runner = runnerFor(db, store, { projections: [fragile, probe('steady')], logger: { ...silent, error }, retry: { initialMs: 20, maxMs: 100 } });
+    const runner = runnerFor(db, store, {
+      projections: [fragile, probe('steady')],
+      logger: { ...silent, error },
+      retry: { initialMs: 20, maxMs: 100 },
+    });
     await runner.start();
     const lagOf = async (name: string) => (await runner.lag()).find((l) => l.name === name);
     await eventually(async () => (await lagOf('probe_steady'))?.caughtUp === true);
@@ -153,7 +185,12 @@ describe.each(testDatabases())('projection runner on $name', ({ open }) => {
     const total = (await store.readAll()).length + 12;
     await Promise.all([first.start(), second.start()]);
     const h = new History('2026-03-23T09:00:00.000Z');
-    for (let i = 0; i < 12; i++) h.add('case-case-e', { actor: 'cit-jean' }, { type: 'CaseRated', data: { caseId: 'case-e', score: 4, comment: `avis ${i}` } });
+    for (let i = 0; i < 12; i++)
+      h.add(
+        'case-case-e',
+        { actor: 'cit-jean' },
+        { type: 'CaseRated', data: { caseId: 'case-e', score: 4, comment: `avis ${i}` } },
+      );
     await h.appendTo(store);
     await eventually(async () => (await probeRows(db, 'shared')).length === total);
     const states = [...(await first.lag()), ...(await second.lag())].map((l) => l.state).sort();

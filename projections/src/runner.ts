@@ -82,7 +82,9 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
   const publish = (notices: ProjectionChange[]) => {
     for (const notice of notices) {
       changes$.next(notice);
-      db.notify('projections', JSON.stringify(notice)).catch((err: unknown) => logger.warn({ err }, 'projection notice not sent'));
+      db.notify('projections', JSON.stringify(notice)).catch((err: unknown) =>
+        logger.warn({ err }, 'projection notice not sent'),
+      );
     }
   };
   const reader = new SharedReader(store);
@@ -93,7 +95,8 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
         reader,
         batchSize,
         publish,
-        onRebuilt: (name) => logger.info({ projection: name, version: p.version }, 'projection version changed: rebuilding'),
+        onRebuilt: (name) =>
+          logger.info({ projection: name, version: p.version }, 'projection version changed: rebuilding'),
       }),
   );
   const wakers = new Map<ProjectionWorker, () => void>();
@@ -204,10 +207,21 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
       for (const w of workers) {
         const row = stored.get(w.name);
         const current = row && Number(row.version) === w.projection.version;
-        const checkpoint: Checkpoint = current ? { transactionId: String(row.transaction_id), position: Number(row.position) } : START;
+        const checkpoint: Checkpoint = current
+          ? { transactionId: String(row.transaction_id), position: Number(row.position) }
+          : START;
         const pending = (await store.readAll({ from: checkpoint, limit: LAG_EXACT_UP_TO })).length;
         const behind = pending < LAG_EXACT_UP_TO ? pending : Math.max(pending, head.position - checkpoint.position);
-        result.push({ name: w.name, version: w.projection.version, checkpoint, head, behind, caughtUp: behind === 0, state: w.state, lastError: w.lastError });
+        result.push({
+          name: w.name,
+          version: w.projection.version,
+          checkpoint,
+          head,
+          behind,
+          caughtUp: behind === 0,
+          state: w.state,
+          lastError: w.lastError,
+        });
       }
       return result;
     },

@@ -63,7 +63,8 @@ export class Where {
 }
 
 /** Opaque keyset cursors: the sort value and id of the last item of a page. */
-export const encodeCursor = (values: readonly (string | number)[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+export const encodeCursor = (values: readonly (string | number)[]): string =>
+  Buffer.from(JSON.stringify(values)).toString('base64url');
 
 export function decodeCursor(cursor: string | null | undefined): (string | number)[] | null {
   if (!cursor) return null;

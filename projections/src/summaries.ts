@@ -36,7 +36,8 @@ type Out = { line: string };
 
 const lines: Handlers<CaseEvent, Out> = {
   CaseSubmitted: (o, d) => {
-    o.line = `Demande ${d.reference} déposée ${CHANNEL_LABEL[d.channel] ?? ''}`.trim() + attachments(d.documents.length);
+    o.line =
+      `Demande ${d.reference} déposée ${CHANNEL_LABEL[d.channel] ?? ''}`.trim() + attachments(d.documents.length);
   },
   CaseAcknowledged: (o) => {
     o.line = 'Accusé de réception envoyé';
@@ -57,14 +58,17 @@ const lines: Handlers<CaseEvent, Out> = {
     o.line = withText('Informations complémentaires transmises', d.message) + attachments(d.documents.length);
   },
   MessageSent: (o, d) => {
-    o.line = withText(d.from === 'citizen' ? "Message de l'usager" : 'Message de la mairie', d.text) + attachments(d.documents.length);
+    o.line =
+      withText(d.from === 'citizen' ? "Message de l'usager" : 'Message de la mairie', d.text) +
+      attachments(d.documents.length);
   },
   PhoneCallLogged: (o, d) => {
     const way = inbound(d.direction) ? 'entrant' : 'sortant';
     o.line = withText(`Appel téléphonique ${way} (${duration(d.durationSeconds)})`, d.summary);
   },
   LetterLogged: (o, d) => {
-    o.line = withText(inbound(d.direction) ? 'Courrier reçu' : 'Courrier envoyé', d.summary) + attachments(d.documents.length);
+    o.line =
+      withText(inbound(d.direction) ? 'Courrier reçu' : 'Courrier envoyé', d.summary) + attachments(d.documents.length);
   },
   CounterVisitLogged: (o, d) => {
     o.line = withText('Passage au guichet', d.summary);
@@ -79,7 +83,10 @@ const lines: Handlers<CaseEvent, Out> = {
     o.line = withText(`Étape « ${d.from} » → « ${d.to} »`, d.message ?? '');
   },
   CaseDecided: (o, d) => {
-    o.line = withText(d.outcome === 'accepted' ? 'Décision : demande acceptée' : 'Décision : demande refusée', d.reason);
+    o.line = withText(
+      d.outcome === 'accepted' ? 'Décision : demande acceptée' : 'Décision : demande refusée',
+      d.reason,
+    );
   },
   CaseClosed: (o, d) => {
     o.line = withText('Dossier clôturé', d.reason);

@@ -5,7 +5,16 @@ import { duration, oneLine, summarize } from './summaries.ts';
 const event = (type: string, data: unknown): RecordedEvent => ({
   type,
   data,
-  metadata: { eventId: 'e', commandId: 'c', correlationId: 'c', causationId: null, actor: 'ag-1', tenant: 't', channel: 'phone', recordedAt: '2026-03-02T09:00:00.000Z' },
+  metadata: {
+    eventId: 'e',
+    commandId: 'c',
+    correlationId: 'c',
+    causationId: null,
+    actor: 'ag-1',
+    tenant: 't',
+    channel: 'phone',
+    recordedAt: '2026-03-02T09:00:00.000Z',
+  },
   streamId: 'case-1',
   streamVersion: 2,
   position: 2,
@@ -16,13 +25,24 @@ const event = (type: string, data: unknown): RecordedEvent => ({
 
 describe('French one-line summaries', () => {
   it('says what happened the way an agent would write it', () => {
-    expect(summarize(event('PhoneCallLogged', { caseId: '1', direction: 'outbound', durationSeconds: 95, summary: 'Rappel pour\nconfirmer le rendez-vous' }))).toBe(
-      'Appel téléphonique sortant (2 min) : Rappel pour confirmer le rendez-vous',
+    expect(
+      summarize(
+        event('PhoneCallLogged', {
+          caseId: '1',
+          direction: 'outbound',
+          durationSeconds: 95,
+          summary: 'Rappel pour\nconfirmer le rendez-vous',
+        }),
+      ),
+    ).toBe('Appel téléphonique sortant (2 min) : Rappel pour confirmer le rendez-vous');
+    expect(
+      summarize(
+        event('LetterLogged', { caseId: '1', direction: 'inbound', summary: 'Justificatif reçu', documents: [{}, {}] }),
+      ),
+    ).toBe('Courrier reçu : Justificatif reçu (2 pièces jointes)');
+    expect(summarize(event('CaseDecided', { caseId: '1', outcome: 'rejected', reason: '' }))).toBe(
+      'Décision : demande refusée',
     );
-    expect(summarize(event('LetterLogged', { caseId: '1', direction: 'inbound', summary: 'Justificatif reçu', documents: [{}, {}] }))).toBe(
-      'Courrier reçu : Justificatif reçu (2 pièces jointes)',
-    );
-    expect(summarize(event('CaseDecided', { caseId: '1', outcome: 'rejected', reason: '' }))).toBe('Décision : demande refusée');
   });
 
   it('returns null for a type it does not know, instead of failing', () => {

@@ -5,7 +5,10 @@ import { defineProjection, statementsPerEvent, type Handlers, type StatementCont
 
 /** Lower-case without accents, so "helene" finds "Hélène". */
 export const fold = (text: string): string =>
-  text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 const profileName = (p: Profile) => `${p.firstName} ${p.lastName}`.trim();
 const searchText = (name: string, email: string | null, p: Profile | null) =>
@@ -19,21 +22,51 @@ const INSERT_ACCOUNT = `insert into rm_accounts
   values ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $9, $10) on conflict do nothing`;
 
 const handlers: Handlers<CitizenEvent | AgentEvent | OrganisationEvent, StatementContext> = {
-  TenantCreated: (c, d) => run(c, 'insert into rm_tenants (id, name) values ($1, $2) on conflict (id) do update set name = excluded.name', [d.tenant, d.name]),
+  TenantCreated: (c, d) =>
+    run(c, 'insert into rm_tenants (id, name) values ($1, $2) on conflict (id) do update set name = excluded.name', [
+      d.tenant,
+      d.name,
+    ]),
   ServiceCreated: (c, d) => {
     c.touched.serviceIds.add(d.serviceId);
-    run(c, 'insert into rm_services (id, tenant, name) values ($1, $2, $3) on conflict (id) do update set name = excluded.name', [d.serviceId, d.tenant, d.name]);
+    run(
+      c,
+      'insert into rm_services (id, tenant, name) values ($1, $2, $3) on conflict (id) do update set name = excluded.name',
+      [d.serviceId, d.tenant, d.name],
+    );
   },
   CitizenRegistered: (c, d) => {
     const email = d.email.toLowerCase();
     const name = profileName(d.profile);
     c.touched.citizenIds.add(d.citizenId);
-    run(c, INSERT_ACCOUNT, [d.citizenId, 'citizen', d.tenant, email, d.passwordHash, name, JSON.stringify(d.profile), null, c.at, searchText(name, email, d.profile)]);
+    run(c, INSERT_ACCOUNT, [
+      d.citizenId,
+      'citizen',
+      d.tenant,
+      email,
+      d.passwordHash,
+      name,
+      JSON.stringify(d.profile),
+      null,
+      c.at,
+      searchText(name, email, d.profile),
+    ]);
   },
   CitizenContactCreated: (c, d) => {
     const name = profileName(d.profile);
     c.touched.citizenIds.add(d.citizenId);
-    run(c, INSERT_ACCOUNT, [d.citizenId, 'citizen', d.tenant, null, null, name, JSON.stringify(d.profile), d.createdBy, c.at, searchText(name, null, d.profile)]);
+    run(c, INSERT_ACCOUNT, [
+      d.citizenId,
+      'citizen',
+      d.tenant,
+      null,
+      null,
+      name,
+      JSON.stringify(d.profile),
+      d.createdBy,
+      c.at,
+      searchText(name, null, d.profile),
+    ]);
   },
   CitizenProfileUpdated: (c, d) => {
     const name = profileName(d.profile);
@@ -45,22 +78,53 @@ const handlers: Handlers<CitizenEvent | AgentEvent | OrganisationEvent, Statemen
       [d.citizenId, JSON.stringify(d.profile), name, c.at, searchText(name, null, d.profile)],
     );
   },
-  CitizenPasswordChanged: (c, d) => run(c, 'update rm_accounts set password_hash = $2, updated_at = $3 where id = $1', [d.citizenId, d.passwordHash, c.at]),
+  CitizenPasswordChanged: (c, d) =>
+    run(c, 'update rm_accounts set password_hash = $2, updated_at = $3 where id = $1', [
+      d.citizenId,
+      d.passwordHash,
+      c.at,
+    ]),
   AgentAccountCreated: (c, d) => {
     const email = d.email.toLowerCase();
-    run(c, INSERT_ACCOUNT, [d.agentId, 'agent', d.tenant, email, d.passwordHash, d.name, null, null, c.at, searchText(d.name, email, null)]);
+    run(c, INSERT_ACCOUNT, [
+      d.agentId,
+      'agent',
+      d.tenant,
+      email,
+      d.passwordHash,
+      d.name,
+      null,
+      null,
+      c.at,
+      searchText(d.name, email, null),
+    ]);
   },
   AgentRoleGranted: (c, d) => {
     c.touched.serviceIds.add(d.serviceId);
-    run(c, 'insert into rm_agent_roles (agent_id, service_id, role) values ($1, $2, $3) on conflict do nothing', [d.agentId, d.serviceId, d.role]);
+    run(c, 'insert into rm_agent_roles (agent_id, service_id, role) values ($1, $2, $3) on conflict do nothing', [
+      d.agentId,
+      d.serviceId,
+      d.role,
+    ]);
   },
   AgentRoleRevoked: (c, d) => {
     c.touched.serviceIds.add(d.serviceId);
-    run(c, 'delete from rm_agent_roles where agent_id = $1 and service_id = $2 and role = $3', [d.agentId, d.serviceId, d.role]);
+    run(c, 'delete from rm_agent_roles where agent_id = $1 and service_id = $2 and role = $3', [
+      d.agentId,
+      d.serviceId,
+      d.role,
+    ]);
   },
-  AgentDeactivated: (c, d) => run(c, 'update rm_accounts set active = false, updated_at = $2 where id = $1', [d.agentId, c.at]),
-  AgentReactivated: (c, d) => run(c, 'update rm_accounts set active = true, updated_at = $2 where id = $1', [d.agentId, c.at]),
-  AgentPasswordReset: (c, d) => run(c, 'update rm_accounts set password_hash = $2, updated_at = $3 where id = $1', [d.agentId, d.passwordHash, c.at]),
+  AgentDeactivated: (c, d) =>
+    run(c, 'update rm_accounts set active = false, updated_at = $2 where id = $1', [d.agentId, c.at]),
+  AgentReactivated: (c, d) =>
+    run(c, 'update rm_accounts set active = true, updated_at = $2 where id = $1', [d.agentId, c.at]),
+  AgentPasswordReset: (c, d) =>
+    run(c, 'update rm_accounts set password_hash = $2, updated_at = $3 where id = $1', [
+      d.agentId,
+      d.passwordHash,
+      c.at,
+    ]),
 };
 
 /**

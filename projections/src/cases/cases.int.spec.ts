@@ -53,7 +53,12 @@ describe.each(testDatabases())('cases and queues on $name', ({ open }) => {
       channel: 'counter',
       submittedBy: 'agent',
     });
-    expect(await getCase(p.db, 'case-c')).toMatchObject({ serviceId: 'svc-voirie', assignee: null, status: 'in_progress', channel: 'phone' });
+    expect(await getCase(p.db, 'case-c')).toMatchObject({
+      serviceId: 'svc-voirie',
+      assignee: null,
+      status: 'in_progress',
+      channel: 'phone',
+    });
     const d = await getCase(p.db, 'case-d');
     expect(d).toMatchObject({ status: 'waiting_citizen', citizenId: null, openRequest: { requestId: 'req-d' } });
     expect(d?.pausedSince).toBe(d?.openRequest?.requestedAt);
@@ -62,14 +67,27 @@ describe.each(testDatabases())('cases and queues on $name', ({ open }) => {
   it('hides the assignee and internal activity from the citizen', async () => {
     const asCitizen = await getCase(p.db, 'case-a', { audience: 'citizen' });
     expect(asCitizen?.assignee).toBeNull();
-    const anonymous = await findCaseByTrackingCode(p.db, 'S-2026-00004', createHash('sha256').update(TRACKING_CODE).digest('hex'));
+    const anonymous = await findCaseByTrackingCode(
+      p.db,
+      'S-2026-00004',
+      createHash('sha256').update(TRACKING_CODE).digest('hex'),
+    );
     expect(anonymous?.id).toBe('case-d');
     expect(await findCaseByTrackingCode(p.db, 'S-2026-00004', 'b'.repeat(64))).toBeNull();
   });
 
   it('counts each tab of a service queue and flags overdue cases', async () => {
     const voirie = await queryQueue(p.db, { serviceIds: ['svc-voirie'], now: p.story.now });
-    expect(voirie.counts).toEqual({ all: 3, submitted: 1, in_progress: 1, waiting_citizen: 1, decided: 0, closed: 0, open: 3, overdue: 2 });
+    expect(voirie.counts).toEqual({
+      all: 3,
+      submitted: 1,
+      in_progress: 1,
+      waiting_citizen: 1,
+      decided: 0,
+      closed: 0,
+      open: 3,
+      overdue: 2,
+    });
     // Sorted by due date; the paused case is not late: its deadline had not passed when the pause began.
     expect(voirie.items.map((i) => [i.reference, i.overdue])).toEqual([
       ['S-2026-00002', true],
@@ -103,9 +121,18 @@ describe.each(testDatabases())('cases and queues on $name', ({ open }) => {
     const beforeRequest = await caseAsOf(p.db, 'case-a', p.story.at.aAssignedToClaire as string);
     expect(beforeRequest).toMatchObject({ status: 'in_progress', assignee: 'ag-claire', messages: [], version: 3 });
     const waiting = await caseAsOf(p.db, 'case-a', p.story.at.aInfoRequested as string);
-    expect(waiting).toMatchObject({ status: 'waiting_citizen', pausedSince: p.story.at.aInfoRequested, assignee: 'ag-claire' });
+    expect(waiting).toMatchObject({
+      status: 'waiting_citizen',
+      pausedSince: p.story.at.aInfoRequested,
+      assignee: 'ag-claire',
+    });
     const decided = await caseAsOf(p.db, 'case-a', p.story.at.aRated as string);
-    expect(decided).toMatchObject({ status: 'closed', assignee: 'ag-marc', decision: { outcome: 'accepted' }, rating: { score: 5 } });
+    expect(decided).toMatchObject({
+      status: 'closed',
+      assignee: 'ag-marc',
+      decision: { outcome: 'accepted' },
+      rating: { score: 5 },
+    });
     expect(await caseAsOf(p.db, 'case-a', '2026-03-01T00:00:00.000Z')).toBeNull();
     // Up to now, the past and the present agree.
     expect(await caseAsOf(p.db, 'case-a', p.story.now)).toEqual(await getCase(p.db, 'case-a'));

@@ -35,7 +35,10 @@ export const casesProjection = defineProjection({
     }
     // Workflow labels are looked up for every case the batch touches, not only new ones.
     const procedureIds = [...[...rows.values()].map((r) => r.procedure_id), ...relevant.map(procedureIdOf)];
-    const book = await labels.open(tx, procedureIds.filter((id): id is string => id !== null));
+    const book = await labels.open(
+      tx,
+      procedureIds.filter((id): id is string => id !== null),
+    );
 
     const changed = new Set<string>();
     const ctx: CaseContext = { row: null, at: '', labels: (id, version) => book.get(id, version) };

@@ -91,7 +91,14 @@ const handlers: Handlers<CaseEvent, CaseContext> = {
     r.status = 'waiting_citizen';
     r.paused_since = d.requestedAt;
     r.open_request = { requestId: d.requestId, message: d.message, requestedAt: d.requestedAt };
-    r.messages.push({ id: d.requestId, kind: 'information_request', from: 'agent', text: d.message, at: d.requestedAt, documents: [] });
+    r.messages.push({
+      id: d.requestId,
+      kind: 'information_request',
+      from: 'agent',
+      text: d.message,
+      at: d.requestedAt,
+      documents: [],
+    });
   },
   InformationProvided: (c, d) => {
     const r = row(c);
@@ -99,7 +106,14 @@ const handlers: Handlers<CaseEvent, CaseContext> = {
     r.paused_since = null;
     r.open_request = null;
     r.due_at = plusMs(r.due_at, d.pausedMs);
-    r.messages.push({ id: `${d.requestId}:answer`, kind: 'information_response', from: 'citizen', text: d.message, at: d.providedAt, documents: d.documents });
+    r.messages.push({
+      id: `${d.requestId}:answer`,
+      kind: 'information_response',
+      from: 'citizen',
+      text: d.message,
+      at: d.providedAt,
+      documents: d.documents,
+    });
     r.documents.push(...d.documents.map((doc) => ({ ...doc, by: 'citizen' as const, at: d.providedAt })));
   },
   MessageSent: (c, d) => {

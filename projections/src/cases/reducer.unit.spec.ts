@@ -5,9 +5,22 @@ import { submitted } from '../testing/submissions.ts';
 import { applyCaseEvent, type CaseContext } from './reducer.ts';
 
 let version = 0;
-const recorded = (e: CaseEvent | { type: string; data: unknown }, at: string, streamVersion = ++version): RecordedEvent => ({
+const recorded = (
+  e: CaseEvent | { type: string; data: unknown },
+  at: string,
+  streamVersion = ++version,
+): RecordedEvent => ({
   ...e,
-  metadata: { eventId: `e${streamVersion}`, commandId: 'c', correlationId: 'c', causationId: null, actor: 'ag-1', tenant: 'ville-s', channel: 'web', recordedAt: at },
+  metadata: {
+    eventId: `e${streamVersion}`,
+    commandId: 'c',
+    correlationId: 'c',
+    causationId: null,
+    actor: 'ag-1',
+    tenant: 'ville-s',
+    channel: 'web',
+    recordedAt: at,
+  },
   streamId: 'case-1',
   streamVersion,
   position: streamVersion,
@@ -17,7 +30,11 @@ const recorded = (e: CaseEvent | { type: string; data: unknown }, at: string, st
 });
 
 function caseOf(...events: RecordedEvent[]): CaseContext {
-  const ctx: CaseContext = { row: null, at: '', labels: () => ({ title: 'Inscription à la cantine', states: [{ id: 'recue', label: 'Reçue', publicLabel: null }] }) };
+  const ctx: CaseContext = {
+    row: null,
+    at: '',
+    labels: () => ({ title: 'Inscription à la cantine', states: [{ id: 'recue', label: 'Reçue', publicLabel: null }] }),
+  };
   for (const e of events) applyCaseEvent(ctx, e);
   return ctx;
 }
@@ -25,7 +42,17 @@ function caseOf(...events: RecordedEvent[]): CaseContext {
 const submission = () => {
   version = 0;
   return recorded(
-    submitted({ caseId: '1', reference: 'S-1', procedureId: 'p', serviceId: 's', citizenId: 'c', contact: null, data: {}, at: '2026-03-02T09:00:00.000Z', deadlineDays: 10 }),
+    submitted({
+      caseId: '1',
+      reference: 'S-1',
+      procedureId: 'p',
+      serviceId: 's',
+      citizenId: 'c',
+      contact: null,
+      data: {},
+      at: '2026-03-02T09:00:00.000Z',
+      deadlineDays: 10,
+    }),
     '2026-03-02T09:00:00.000Z',
   );
 };
@@ -33,19 +60,46 @@ const submission = () => {
 describe('case row reducer', () => {
   it('pushes the deadline by the time the citizen took to answer, and pauses it meanwhile', () => {
     const start = submission();
-    const asked = recorded({ type: 'InformationRequested', data: { caseId: '1', requestId: 'r', message: 'Justificatif ?', requestedAt: '2026-03-03T09:00:00.000Z' } }, '2026-03-03T09:00:00.000Z');
+    const asked = recorded(
+      {
+        type: 'InformationRequested',
+        data: { caseId: '1', requestId: 'r', message: 'Justificatif ?', requestedAt: '2026-03-03T09:00:00.000Z' },
+      },
+      '2026-03-03T09:00:00.000Z',
+    );
     const waiting = caseOf(start, asked).row;
-    expect(waiting).toMatchObject({ status: 'waiting_citizen', paused_since: '2026-03-03T09:00:00.000Z', due_at: '2026-03-12T09:00:00.000Z' });
+    expect(waiting).toMatchObject({
+      status: 'waiting_citizen',
+      paused_since: '2026-03-03T09:00:00.000Z',
+      due_at: '2026-03-12T09:00:00.000Z',
+    });
     const answered = recorded(
-      { type: 'InformationProvided', data: { caseId: '1', requestId: 'r', message: 'Voici', documents: [], providedAt: '2026-03-06T09:00:00.000Z', pausedMs: 3 * 86_400_000 } },
+      {
+        type: 'InformationProvided',
+        data: {
+          caseId: '1',
+          requestId: 'r',
+          message: 'Voici',
+          documents: [],
+          providedAt: '2026-03-06T09:00:00.000Z',
+          pausedMs: 3 * 86_400_000,
+        },
+      },
       '2026-03-06T09:00:00.000Z',
     );
-    expect(caseOf(start, asked, answered).row).toMatchObject({ status: 'in_progress', paused_since: null, due_at: '2026-03-15T09:00:00.000Z' });
+    expect(caseOf(start, asked, answered).row).toMatchObject({
+      status: 'in_progress',
+      paused_since: null,
+      due_at: '2026-03-15T09:00:00.000Z',
+    });
   });
 
   it('applies an event once: re-delivered, it changes nothing', () => {
     const start = submission();
-    const answered = recorded({ type: 'MessageSent', data: { caseId: '1', messageId: 'm', from: 'citizen', text: 'Bonjour', documents: [] } }, '2026-03-02T10:00:00.000Z');
+    const answered = recorded(
+      { type: 'MessageSent', data: { caseId: '1', messageId: 'm', from: 'citizen', text: 'Bonjour', documents: [] } },
+      '2026-03-02T10:00:00.000Z',
+    );
     const ctx = caseOf(start, answered);
     expect(applyCaseEvent(ctx, answered)).toBe(false);
     expect(applyCaseEvent(ctx, start)).toBe(false);
@@ -55,20 +109,30 @@ describe('case row reducer', () => {
 
   it('ignores types it does not know and events of a case it never saw submitted', () => {
     const ctx = caseOf(submission());
-    expect(applyCaseEvent(ctx, recorded({ type: 'CaseMicrofilmed', data: { caseId: '1' } }, '2026-03-04T00:00:00.000Z'))).toBe(false);
+    expect(
+      applyCaseEvent(ctx, recorded({ type: 'CaseMicrofilmed', data: { caseId: '1' } }, '2026-03-04T00:00:00.000Z')),
+    ).toBe(false);
     expect(ctx.row?.stream_version).toBe(1);
     const orphan: CaseContext = { row: null, at: '', labels: () => null };
-    expect(applyCaseEvent(orphan, recorded({ type: 'CaseAcknowledged', data: { caseId: '2' } }, '2026-03-04T00:00:00.000Z'))).toBe(false);
+    expect(
+      applyCaseEvent(orphan, recorded({ type: 'CaseAcknowledged', data: { caseId: '2' } }, '2026-03-04T00:00:00.000Z')),
+    ).toBe(false);
     expect(orphan.row).toBeNull();
   });
 
   it('clears the decision on reopening and keeps internal events out of what the citizen sees as activity', () => {
     const ctx = caseOf(
       submission(),
-      recorded({ type: 'CaseDecided', data: { caseId: '1', outcome: 'accepted', reason: 'OK' } }, '2026-03-03T09:00:00.000Z'),
+      recorded(
+        { type: 'CaseDecided', data: { caseId: '1', outcome: 'accepted', reason: 'OK' } },
+        '2026-03-03T09:00:00.000Z',
+      ),
       recorded({ type: 'CaseClosed', data: { caseId: '1', reason: 'Fini' } }, '2026-03-03T09:01:00.000Z'),
       recorded({ type: 'CaseReopened', data: { caseId: '1', reason: 'Erreur' } }, '2026-03-04T09:00:00.000Z'),
-      recorded({ type: 'InternalNoteWritten', data: { caseId: '1', noteId: 'n', text: 'à revoir' } }, '2026-03-05T09:00:00.000Z'),
+      recorded(
+        { type: 'InternalNoteWritten', data: { caseId: '1', noteId: 'n', text: 'à revoir' } },
+        '2026-03-05T09:00:00.000Z',
+      ),
     );
     expect(ctx.row).toMatchObject({
       status: 'in_progress',

@@ -66,15 +66,56 @@ export interface CaseRow {
 }
 
 export const CASE_COLUMNS = [
-  'id', 'reference', 'tenant', 'procedure_id', 'procedure_version', 'procedure_title', 'service_id', 'channel',
-  'submitted_by', 'status', 'workflow_state', 'workflow_label', 'workflow_public_label', 'assignee', 'citizen_id',
-  'contact_name', 'contact_email', 'contact', 'tracking_code_hash', 'submitted_at', 'acknowledged_at', 'due_at',
-  'paused_since', 'open_request', 'decision_outcome', 'decision_reason', 'decided_at', 'closed_at', 'reopen_count',
-  'rating_score', 'rating_comment', 'last_activity_at', 'last_public_activity_at', 'stream_version', 'position',
-  'data', 'documents', 'messages',
+  'id',
+  'reference',
+  'tenant',
+  'procedure_id',
+  'procedure_version',
+  'procedure_title',
+  'service_id',
+  'channel',
+  'submitted_by',
+  'status',
+  'workflow_state',
+  'workflow_label',
+  'workflow_public_label',
+  'assignee',
+  'citizen_id',
+  'contact_name',
+  'contact_email',
+  'contact',
+  'tracking_code_hash',
+  'submitted_at',
+  'acknowledged_at',
+  'due_at',
+  'paused_since',
+  'open_request',
+  'decision_outcome',
+  'decision_reason',
+  'decided_at',
+  'closed_at',
+  'reopen_count',
+  'rating_score',
+  'rating_comment',
+  'last_activity_at',
+  'last_public_activity_at',
+  'stream_version',
+  'position',
+  'data',
+  'documents',
+  'messages',
 ] as const satisfies readonly (keyof CaseRow)[];
 
-const TIMESTAMPS = ['submitted_at', 'acknowledged_at', 'due_at', 'paused_since', 'decided_at', 'closed_at', 'last_activity_at', 'last_public_activity_at'] as const;
+const TIMESTAMPS = [
+  'submitted_at',
+  'acknowledged_at',
+  'due_at',
+  'paused_since',
+  'decided_at',
+  'closed_at',
+  'last_activity_at',
+  'last_public_activity_at',
+] as const;
 
 /** A row as the drivers return it (Date objects) back to the in-memory shape the reducer works on. */
 export function caseRowFromDb(raw: Record<string, unknown>): CaseRow {

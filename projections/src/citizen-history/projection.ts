@@ -100,9 +100,24 @@ export const citizenHistoryProjection = defineProjection({
       });
     }
 
-    await writeRows(tx, 'rm_citizen_case_owners', newOwners, { columns: ['case_id', 'citizen_id', 'reference'], conflict: ['case_id'] });
+    await writeRows(tx, 'rm_citizen_case_owners', newOwners, {
+      columns: ['case_id', 'citizen_id', 'reference'],
+      conflict: ['case_id'],
+    });
     await writeRows(tx, 'rm_citizen_history', rows, {
-      columns: ['case_id', 'stream_version', 'citizen_id', 'reference', 'position', 'type', 'at', 'channel', 'direction', 'summary', 'data'],
+      columns: [
+        'case_id',
+        'stream_version',
+        'citizen_id',
+        'reference',
+        'position',
+        'type',
+        'at',
+        'channel',
+        'direction',
+        'summary',
+        'data',
+      ],
       conflict: ['case_id', 'stream_version'],
     });
     return touched;

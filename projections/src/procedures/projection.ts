@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { ProcedureDefinition, ProcedureEvent } from '../../../domain/src/procedure/events.ts';
 import { defineProjection, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
 
-const listing = (d: ProcedureDefinition) => [d.title, d.description ?? '', d.theme, d.serviceId, d.access, d.deadlineDays];
+const listing = (d: ProcedureDefinition) => [
+  d.title,
+  d.description ?? '',
+  d.theme,
+  d.serviceId,
+  d.access,
+  d.deadlineDays,
+];
 
 const handlers: Handlers<ProcedureEvent, StatementContext> = {
   ProcedureDefined: (c, d) => {
@@ -44,7 +51,10 @@ const handlers: Handlers<ProcedureEvent, StatementContext> = {
     );
   },
   ProcedureRetired: (c, d) => {
-    c.statements.push(['update rm_procedures set retired = true, retired_reason = $2, updated_at = $3 where id = $1', [d.procedureId, d.reason, c.at]]);
+    c.statements.push([
+      'update rm_procedures set retired = true, retired_reason = $2, updated_at = $3 where id = $1',
+      [d.procedureId, d.reason, c.at],
+    ]);
   },
 };
 

@@ -72,7 +72,11 @@ export async function listServices(db: Queryable, options: { tenant?: string } =
   const where = new Where();
   if (options.tenant) where.add('tenant = ?', options.tenant);
   const { rows } = await db.query<Service>(`select id, tenant, name from rm_services ${where}`, where.params);
-  return inFrenchOrder(rows, (s) => s.name, (s) => s.id);
+  return inFrenchOrder(
+    rows,
+    (s) => s.name,
+    (s) => s.id,
+  );
 }
 
 /** Active agents of a service (for "assign to"), optionally with a given role. */
@@ -85,11 +89,19 @@ export async function listAgents(db: Queryable, options: { serviceId?: string; r
     where.add(`exists (select 1 from rm_agent_roles r where ${parts.join(' and ')})`);
   }
   const { rows } = await db.query<Row>(`${SELECT} ${where}`, where.params);
-  return inFrenchOrder(rows.map(toAccount), (a) => a.name, (a) => a.id);
+  return inFrenchOrder(
+    rows.map(toAccount),
+    (a) => a.name,
+    (a) => a.id,
+  );
 }
 
 /** Agents recording a request on someone's behalf: every word must appear in the name, emails, phone or city (accents ignored). */
-export async function findCitizens(db: Queryable, text: string, options: { tenant?: string; limit?: number } = {}): Promise<Account[]> {
+export async function findCitizens(
+  db: Queryable,
+  text: string,
+  options: { tenant?: string; limit?: number } = {},
+): Promise<Account[]> {
   const words = fold(text).split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const where = new Where().add("a.kind = 'citizen'");
@@ -97,5 +109,9 @@ export async function findCitizens(db: Queryable, text: string, options: { tenan
   for (const word of words) where.add(`a.search_text like '%' || ? || '%'`, likeLiteral(word));
   const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
   const { rows } = await db.query<Row>(`${SELECT} ${where} order by a.id limit ${where.param(limit)}`, where.params);
-  return inFrenchOrder(rows.map(toAccount), (a) => a.name, (a) => a.id);
+  return inFrenchOrder(
+    rows.map(toAccount),
+    (a) => a.name,
+    (a) => a.id,
+  );
 }

@@ -73,7 +73,9 @@ export function toCaseView(r: CaseRow, audience: Audience = 'agent'): CaseView {
     dueAt: r.due_at,
     pausedSince: r.paused_since,
     openRequest: r.open_request,
-    decision: r.decision_outcome ? { outcome: r.decision_outcome, reason: r.decision_reason ?? '', decidedAt: r.decided_at } : null,
+    decision: r.decision_outcome
+      ? { outcome: r.decision_outcome, reason: r.decision_reason ?? '', decidedAt: r.decided_at }
+      : null,
     closedAt: r.closed_at,
     reopenCount: r.reopen_count,
     rating: r.rating_score === null ? null : { score: r.rating_score, comment: r.rating_comment },
@@ -86,18 +88,30 @@ export function toCaseView(r: CaseRow, audience: Audience = 'agent'): CaseView {
   };
 }
 
-export async function getCase(db: Queryable, id: string, options: { audience?: Audience } = {}): Promise<CaseView | null> {
+export async function getCase(
+  db: Queryable,
+  id: string,
+  options: { audience?: Audience } = {},
+): Promise<CaseView | null> {
   const { rows } = await db.query<Record<string, unknown>>('select * from rm_cases where id = $1', [id]);
   return rows[0] ? toCaseView(caseRowFromDb(rows[0]), options.audience) : null;
 }
 
-export async function getCaseByReference(db: Queryable, reference: string, options: { audience?: Audience } = {}): Promise<CaseView | null> {
+export async function getCaseByReference(
+  db: Queryable,
+  reference: string,
+  options: { audience?: Audience } = {},
+): Promise<CaseView | null> {
   const { rows } = await db.query<Record<string, unknown>>('select * from rm_cases where reference = $1', [reference]);
   return rows[0] ? toCaseView(caseRowFromDb(rows[0]), options.audience) : null;
 }
 
 /** Follow-up of an anonymous request: the reference and the SHA-256 of its tracking code must both match. */
-export async function findCaseByTrackingCode(db: Queryable, reference: string, trackingCodeHash: string): Promise<CaseView | null> {
+export async function findCaseByTrackingCode(
+  db: Queryable,
+  reference: string,
+  trackingCodeHash: string,
+): Promise<CaseView | null> {
   const { rows } = await db.query<Record<string, unknown>>(
     'select * from rm_cases where reference = $1 and tracking_code_hash = $2',
     [reference, trackingCodeHash],

@@ -45,7 +45,8 @@ export async function queryCitizenHistory(
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const where = new Where().add('h.citizen_id = ?', citizenId);
   const before = decodeCursor(options.before);
-  if (before && before.length === 2) where.add('(h.at, h.position) < (?::timestamptz, ?::bigint)', before[0], before[1]);
+  if (before && before.length === 2)
+    where.add('(h.at, h.position) < (?::timestamptz, ?::bigint)', before[0], before[1]);
   const { rows } = await db.query<Record<string, unknown>>(
     `select h.*, c.procedure_title from rm_citizen_history h left join rm_cases c on c.id = h.case_id
      ${where} order by h.at desc, h.position desc limit ${where.param(limit + 1)}`,

@@ -40,9 +40,16 @@ const toSummary = (r: Record<string, unknown>): ProcedureSummary => ({
   updatedAt: iso(r.updated_at) as string,
 });
 
-const catalogueOrder = (list: ProcedureSummary[]) => inFrenchOrder(list, (x) => x.theme, (x) => x.title, (x) => x.id);
+const catalogueOrder = (list: ProcedureSummary[]) =>
+  inFrenchOrder(
+    list,
+    (x) => x.theme,
+    (x) => x.title,
+    (x) => x.id,
+  );
 
-const SUMMARY = 'id, slug, tenant, title, description, theme, service_id, access, deadline_days, current_version, retired, updated_at';
+const SUMMARY =
+  'id, slug, tenant, title, description, theme, service_id, access, deadline_days, current_version, retired, updated_at';
 
 /** What citizens may start now: published and not retired. `q` uses French stemming over title and description. */
 export async function listPublishedProcedures(
@@ -53,9 +60,15 @@ export async function listPublishedProcedures(
   if (options.theme) where.add('theme = ?', options.theme);
   if (options.tenant) where.add('tenant = ?', options.tenant);
   if (options.q?.trim()) {
-    where.add(`to_tsvector('french', title || ' ' || description || ' ' || theme) @@ websearch_to_tsquery('french', ?)`, options.q.trim());
+    where.add(
+      `to_tsvector('french', title || ' ' || description || ' ' || theme) @@ websearch_to_tsquery('french', ?)`,
+      options.q.trim(),
+    );
   }
-  const { rows } = await db.query<Record<string, unknown>>(`select ${SUMMARY} from rm_procedures ${where}`, where.params);
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select ${SUMMARY} from rm_procedures ${where}`,
+    where.params,
+  );
   return catalogueOrder(rows.map(toSummary));
 }
 
@@ -63,7 +76,10 @@ export async function listPublishedProcedures(
 export async function listProcedures(db: Queryable, options: { tenant?: string } = {}): Promise<ProcedureSummary[]> {
   const where = new Where();
   if (options.tenant) where.add('tenant = ?', options.tenant);
-  const { rows } = await db.query<Record<string, unknown>>(`select ${SUMMARY} from rm_procedures ${where}`, where.params);
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select ${SUMMARY} from rm_procedures ${where}`,
+    where.params,
+  );
   return catalogueOrder(rows.map(toSummary));
 }
 
@@ -86,7 +102,11 @@ export async function getProcedure(db: Queryable, idOrSlug: string): Promise<Pro
 }
 
 /** The definition a case follows for its whole life. */
-export async function getProcedureVersion(db: Queryable, id: string, version: number): Promise<ProcedureDefinition | null> {
+export async function getProcedureVersion(
+  db: Queryable,
+  id: string,
+  version: number,
+): Promise<ProcedureDefinition | null> {
   const { rows } = await db.query<{ definition: ProcedureDefinition }>(
     'select definition from rm_procedure_versions where procedure_id = $1 and version = $2',
     [id, version],

@@ -55,8 +55,23 @@ export interface QueuePage {
 const OVERDUE = `(status in ('submitted', 'in_progress', 'waiting_citizen') and due_at < coalesce(paused_since, ?::timestamptz))`;
 
 export const QUEUE_COLUMNS = [
-  'id', 'reference', 'procedure_id', 'procedure_title', 'service_id', 'channel', 'status', 'workflow_state', 'workflow_label',
-  'assignee', 'citizen_id', 'contact_name', 'submitted_at', 'due_at', 'paused_since', 'last_activity_at', 'stream_version',
+  'id',
+  'reference',
+  'procedure_id',
+  'procedure_title',
+  'service_id',
+  'channel',
+  'status',
+  'workflow_state',
+  'workflow_label',
+  'assignee',
+  'citizen_id',
+  'contact_name',
+  'submitted_at',
+  'due_at',
+  'paused_since',
+  'last_activity_at',
+  'stream_version',
 ] as const;
 
 export function toQueueItem(r: Record<string, unknown>, now: string): QueueItem {
@@ -105,7 +120,11 @@ export async function queryQueue(db: Queryable, f: QueueFilter): Promise<QueuePa
   if (f.overdue) where.add(OVERDUE, f.overdue);
   const after = decodeCursor(f.cursor);
   if (after && after.length === 2) {
-    where.add(byActivity ? '(last_activity_at, id) < (?::timestamptz, ?)' : '(due_at, id) > (?::timestamptz, ?)', after[0], after[1]);
+    where.add(
+      byActivity ? '(last_activity_at, id) < (?::timestamptz, ?)' : '(due_at, id) > (?::timestamptz, ?)',
+      after[0],
+      after[1],
+    );
   }
   const order = byActivity ? 'last_activity_at desc, id desc' : 'due_at asc, id asc';
   const page = await db.query<Record<string, unknown>>(
@@ -133,7 +152,10 @@ export async function queryQueue(db: Queryable, f: QueueFilter): Promise<QueuePa
   );
   const c = rows[0] ?? {};
   const counts = Object.fromEntries(
-    ['all', 'submitted', 'in_progress', 'waiting_citizen', 'decided', 'closed', 'open', 'overdue'].map((k) => [k, Number(c[k] ?? 0)]),
+    ['all', 'submitted', 'in_progress', 'waiting_citizen', 'decided', 'closed', 'open', 'overdue'].map((k) => [
+      k,
+      Number(c[k] ?? 0),
+    ]),
   ) as QueueCounts;
   return { items, counts, nextCursor };
 }

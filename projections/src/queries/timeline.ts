@@ -40,7 +40,11 @@ interface Row {
 const TOWN = 'Mairie';
 
 /** Every event of a case, oldest first. The citizen's view has no internal rows and names no agent. */
-export async function queryTimeline(db: Queryable, caseId: string, options: { audience: Audience }): Promise<TimelineEntry[]> {
+export async function queryTimeline(
+  db: Queryable,
+  caseId: string,
+  options: { audience: Audience },
+): Promise<TimelineEntry[]> {
   if (options.audience === 'agent') {
     const { rows } = await db.query<Row>(
       `select t.*, a.name as actor_name, g.name as assignee_name
@@ -58,7 +62,9 @@ export async function queryTimeline(db: Queryable, caseId: string, options: { au
   }
 
   const [{ rows }, owner] = await Promise.all([
-    db.query<Row>('select * from rm_case_timeline where case_id = $1 and not internal order by stream_version', [caseId]),
+    db.query<Row>('select * from rm_case_timeline where case_id = $1 and not internal order by stream_version', [
+      caseId,
+    ]),
     db.query<{ citizen_id: string | null }>('select citizen_id from rm_cases where id = $1', [caseId]),
   ]);
   const citizenId = owner.rows[0]?.citizen_id ?? null;
@@ -73,7 +79,9 @@ export async function queryTimeline(db: Queryable, caseId: string, options: { au
   const ids = [...new Set(serviceAt.filter((s): s is string => s !== null))];
   const names = new Map<string, string>();
   if (ids.length > 0) {
-    const found = await db.query<{ id: string; name: string }>('select id, name from rm_services where id = any($1)', [ids]);
+    const found = await db.query<{ id: string; name: string }>('select id, name from rm_services where id = any($1)', [
+      ids,
+    ]);
     for (const s of found.rows) names.set(s.id, s.name);
   }
   return rows.map((r, i) => {
@@ -110,7 +118,12 @@ const labels = procedureLabelsTable('rm_case_procedures');
  * The case as it was at instant `at` (ISO): its events up to then, folded by the same reducer that
  * builds rm_cases, so the answer has exactly the shape of the current case. Null if it did not exist yet.
  */
-export async function caseAsOf(db: Queryable, caseId: string, at: string, options: { audience?: Audience } = {}): Promise<CaseView | null> {
+export async function caseAsOf(
+  db: Queryable,
+  caseId: string,
+  at: string,
+  options: { audience?: Audience } = {},
+): Promise<CaseView | null> {
   const { rows } = await db.query<Row>(
     'select * from rm_case_timeline where case_id = $1 and at <= $2::timestamptz order by stream_version',
     [caseId, at],

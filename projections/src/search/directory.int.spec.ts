@@ -44,14 +44,24 @@ describe.each(testDatabases())('search, directory and catalogue on $name', ({ op
 
   it('logs people in from the directory: lower-case email, hash, roles, active flag', async () => {
     const lea = await findAccountByEmail(p.db, '  LEA.moreau@example.FR ');
-    expect(lea).toMatchObject({ id: 'cit-lea', kind: 'citizen', email: 'lea.moreau@example.fr', passwordHash: 'hash-lea', active: true, name: 'Léa Moreau-Lefèvre' });
+    expect(lea).toMatchObject({
+      id: 'cit-lea',
+      kind: 'citizen',
+      email: 'lea.moreau@example.fr',
+      passwordHash: 'hash-lea',
+      active: true,
+      name: 'Léa Moreau-Lefèvre',
+    });
     expect(lea?.profile?.phone).toBe('0611223344');
     const marc = await findAccountByEmail(p.db, 'marc.petit@ville-s.fr');
     expect(marc?.roles).toEqual([
       { serviceId: 'svc-etat-civil', role: 'agent' },
       { serviceId: 'svc-etat-civil', role: 'manager' },
     ]);
-    expect(await getAccount(p.db, 'ag-paul')).toMatchObject({ active: false, roles: [{ serviceId: 'svc-voirie', role: 'agent' }] });
+    expect(await getAccount(p.db, 'ag-paul')).toMatchObject({
+      active: false,
+      roles: [{ serviceId: 'svc-voirie', role: 'agent' }],
+    });
     expect(await getAccount(p.db, 'ag-paul')).not.toHaveProperty('passwordHash');
     expect(await getAccount(p.db, 'cit-jean')).toMatchObject({ email: null, kind: 'citizen' });
     expect(await findAccountByEmail(p.db, 'personne@example.fr')).toBeNull();
@@ -63,7 +73,9 @@ describe.each(testDatabases())('search, directory and catalogue on $name', ({ op
       { id: 'svc-voirie', tenant: 'ville-s', name: 'Service voirie' },
     ]);
     expect((await listAgents(p.db, { serviceId: 'svc-voirie' })).map((a) => a.id)).toEqual(['ag-claire']);
-    expect((await listAgents(p.db, { serviceId: 'svc-etat-civil', role: 'manager' })).map((a) => a.id)).toEqual(['ag-marc']);
+    expect((await listAgents(p.db, { serviceId: 'svc-etat-civil', role: 'manager' })).map((a) => a.id)).toEqual([
+      'ag-marc',
+    ]);
     expect((await findCitizens(p.db, 'lefevre lea')).map((a) => a.id)).toEqual(['cit-lea']);
     expect((await findCitizens(p.db, '0320000000')).map((a) => a.id)).toEqual(['cit-jean']);
     expect(await findCitizens(p.db, 'claire')).toEqual([]);
@@ -80,15 +92,27 @@ describe.each(testDatabases())('search, directory and catalogue on $name', ({ op
     expect((await listPublishedProcedures(p.db, { theme: 'Voirie' })).map((x) => x.id)).toEqual(['proc-voirie']);
     expect((await listProcedures(p.db)).map((x) => [x.id, x.retired])).toContainEqual(['proc-recensement', true]);
     const voirie = await getProcedure(p.db, 'signalement-voirie');
-    expect(voirie).toMatchObject({ id: 'proc-voirie', version: 2, access: 'anonymous', deadlineDays: 5, retired: false });
+    expect(voirie).toMatchObject({
+      id: 'proc-voirie',
+      version: 2,
+      access: 'anonymous',
+      deadlineDays: 5,
+      retired: false,
+    });
     expect(voirie?.definition?.title).toBe('Signaler un problème sur la voie publique');
     expect((await getProcedureVersion(p.db, 'proc-voirie', 1))?.title).toBe('Signaler un problème de voirie');
     expect(await getProcedureVersion(p.db, 'proc-voirie', 3)).toBeNull();
-    expect(await getProcedure(p.db, 'proc-recensement')).toMatchObject({ retired: true, retiredReason: 'Démarche désormais nationale' });
+    expect(await getProcedure(p.db, 'proc-recensement')).toMatchObject({
+      retired: true,
+      retiredReason: 'Démarche désormais nationale',
+    });
   });
 
   it('keeps each case on the title of the version it was submitted under', async () => {
     const hits = (await searchCases(p.db, { serviceIds: both, procedureId: 'proc-voirie' })).items;
-    expect(hits.map((h) => h.procedureTitle)).toEqual(['Signaler un problème de voirie', 'Signaler un problème de voirie']);
+    expect(hits.map((h) => h.procedureTitle)).toEqual([
+      'Signaler un problème de voirie',
+      'Signaler un problème de voirie',
+    ]);
   });
 });

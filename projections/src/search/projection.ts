@@ -18,7 +18,16 @@ interface SearchRow {
   conversation_text: string;
   notes_text: string;
 }
-const COLUMNS = ['case_id', 'stream_version', 'reference', 'procedure_title', 'contact_text', 'data_text', 'conversation_text', 'notes_text'] as const;
+const COLUMNS = [
+  'case_id',
+  'stream_version',
+  'reference',
+  'procedure_title',
+  'contact_text',
+  'data_text',
+  'conversation_text',
+  'notes_text',
+] as const;
 
 /** Every value a form holds, as words: nested groups and lists included, files by their name. */
 export function textOf(value: unknown): string {
@@ -85,12 +94,19 @@ export const searchProjection = defineProjection({
     const book = await labels.open(
       tx,
       relevant
-        .map((e: RecordedEvent) => (e.type === 'CaseSubmitted' ? String((e.data as { procedureId: unknown }).procedureId) : LabelBook.procedureIdOf(e)))
+        .map((e: RecordedEvent) =>
+          e.type === 'CaseSubmitted'
+            ? String((e.data as { procedureId: unknown }).procedureId)
+            : LabelBook.procedureIdOf(e),
+        )
         .filter((id): id is string => id !== null),
     );
     const rows = new Map<string, SearchRow>();
     if (caseIds.length > 0) {
-      const found = await tx.query<SearchRow>(`select ${COLUMNS.join(', ')} from rm_case_search where case_id = any($1)`, [caseIds]);
+      const found = await tx.query<SearchRow>(
+        `select ${COLUMNS.join(', ')} from rm_case_search where case_id = any($1)`,
+        [caseIds],
+      );
       for (const r of found.rows) rows.set(r.case_id, r);
     }
 

@@ -6,7 +6,10 @@ import { defineProjection, emptyTouched, type Projection } from '../projection.t
  * A projection that counts how many times each event reached it: a count above 1 means an event
  * was applied twice. `failOn` makes its handler throw on the events it matches.
  */
-export function probe(name: string, options: { version?: number; mark?: string; failOn?: (e: RecordedEvent) => boolean } = {}): Projection {
+export function probe(
+  name: string,
+  options: { version?: number; mark?: string; failOn?: (e: RecordedEvent) => boolean } = {},
+): Projection {
   const table = `rm_probe_${name}`;
   return defineProjection({
     name: `probe_${name}`,

@@ -17,7 +17,9 @@ export interface Projected {
 /** Errors are part of what some tests check: keep them out of the test output. */
 export const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
-export async function withStore(open: () => Promise<Db>): Promise<{ db: Db; store: EventStore; close(): Promise<void> }> {
+export async function withStore(
+  open: () => Promise<Db>,
+): Promise<{ db: Db; store: EventStore; close(): Promise<void> }> {
   const db = await open();
   const store = await createEventStore(db, { pollIntervalMs: 50 });
   return {

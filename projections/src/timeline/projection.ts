@@ -37,7 +37,19 @@ export const timelineProjection = defineProjection({
     }
     // The key is the event's place in its stream: a re-delivered event finds its row and is skipped.
     await writeRows(tx, 'rm_case_timeline', rows, {
-      columns: ['case_id', 'stream_version', 'position', 'type', 'at', 'actor', 'actor_role', 'channel', 'internal', 'summary', 'data'],
+      columns: [
+        'case_id',
+        'stream_version',
+        'position',
+        'type',
+        'at',
+        'actor',
+        'actor_role',
+        'channel',
+        'internal',
+        'summary',
+        'data',
+      ],
       conflict: ['case_id', 'stream_version'],
     });
     return touched;

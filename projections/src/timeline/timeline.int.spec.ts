@@ -18,18 +18,48 @@ describe.each(testDatabases())('timeline and citizen history on $name', ({ open 
       ['CaseSubmitted', 'Léa Moreau-Lefèvre', 'web', false, 'Demande S-2026-00001 déposée en ligne'],
       ['CaseAcknowledged', null, 'system', false, 'Accusé de réception envoyé'],
       ['CaseAssigned', 'Marc Petit', 'web', true, 'Dossier attribué à Claire Martin'],
-      ['InformationRequested', 'Claire Martin', 'web', false, "Demande d'informations complémentaires : Merci de joindre une copie de votre pièce d'identité."],
+      [
+        'InformationRequested',
+        'Claire Martin',
+        'web',
+        false,
+        "Demande d'informations complémentaires : Merci de joindre une copie de votre pièce d'identité.",
+      ],
       ['MessageSent', 'Léa Moreau-Lefèvre', 'web', false, "Message de l'usager : Je l'envoie demain matin."],
-      ['InformationProvided', 'Léa Moreau-Lefèvre', 'web', false, "Informations complémentaires transmises : Voici ma carte d'identité. (1 pièce jointe)"],
-      ['PhoneCallLogged', 'Claire Martin', 'phone', false, 'Appel téléphonique entrant (5 min) : La requérante demande un envoi rapide avant son mariage'],
-      ['InternalNoteWritten', 'Claire Martin', 'web', true, 'Note interne : Pièce vérifiée. Attention : homonyme au registre, vérifier la filiation.'],
+      [
+        'InformationProvided',
+        'Léa Moreau-Lefèvre',
+        'web',
+        false,
+        "Informations complémentaires transmises : Voici ma carte d'identité. (1 pièce jointe)",
+      ],
+      [
+        'PhoneCallLogged',
+        'Claire Martin',
+        'phone',
+        false,
+        'Appel téléphonique entrant (5 min) : La requérante demande un envoi rapide avant son mariage',
+      ],
+      [
+        'InternalNoteWritten',
+        'Claire Martin',
+        'web',
+        true,
+        'Note interne : Pièce vérifiée. Attention : homonyme au registre, vérifier la filiation.',
+      ],
       ['WorkflowTransitioned', 'Claire Martin', 'web', false, 'Étape « recue » → « instruction »'],
       ['CaseAssigned', 'Marc Petit', 'web', true, 'Dossier réattribué à Marc Petit'],
       ['CaseDecided', 'Marc Petit', 'web', false, 'Décision : demande acceptée : Acte délivré et envoyé par courrier'],
       ['CaseClosed', 'Marc Petit', 'web', false, 'Dossier clôturé : Acte envoyé'],
       ['CaseRated', 'Léa Moreau-Lefèvre', 'web', false, "Avis de l'usager : 5/5 : Très rapide, merci !"],
       ['CaseReopened', 'Marc Petit', 'phone', false, "Dossier rouvert : Erreur sur le prénom dans l'acte"],
-      ['MessageSent', 'Marc Petit', 'web', false, "Message de la mairie : Nous corrigeons l'acte et vous le renvoyons."],
+      [
+        'MessageSent',
+        'Marc Petit',
+        'web',
+        false,
+        "Message de la mairie : Nous corrigeons l'acte et vous le renvoyons.",
+      ],
     ]);
     expect(timeline[0]).toMatchObject({ actor: 'cit-lea', at: p.story.at.aSubmitted });
   });
@@ -58,7 +88,7 @@ describe.each(testDatabases())('timeline and citizen history on $name', ({ open 
     expect(timeline[0]?.summary).toBe('Demande S-2026-00003 déposée par téléphone');
   });
 
-  it("gathers every contact of a citizen across requests and channels, newest first, never internal ones", async () => {
+  it('gathers every contact of a citizen across requests and channels, newest first, never internal ones', async () => {
     const { items, next } = await queryCitizenHistory(p.db, 'cit-lea');
     expect(next).toBeNull();
     expect(items.map((c) => [c.reference, c.type, c.direction])).toEqual([
