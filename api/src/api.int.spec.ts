@@ -39,6 +39,8 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect(submitted.status).toBe(201);
     const { id, reference } = submitted.body as { id: string; reference: string };
     expect(reference).toMatch(/^S-\d{4}-\d{5}$/);
+    // The demo town's fifty requests keep their references.
+    expect(Number(reference.slice(-5))).toBeGreaterThan(50);
 
     // The agent's queue learns about it live, and lists it.
     await queueLive.next((m) => m.event === 'case' && m.data.caseIds.includes(id), 1000);
@@ -227,4 +229,59 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     // A procedure that needs an account refuses anonymous submissions.
     expect((await api.post('/api/v1/cases', { procedureId: 'acte-de-naissance', data: {} })).status).toBe(401);
   });
+
+  it('stores an uploaded photo by content, attaches it, and serves it only to those who may see the case', async () => {
+    // The smallest valid PNG: a 1×1 transparent pixel.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const upload = await fetch(`${server.url}/api/v1/documents?fileName=${encodeURIComponent('nid de poule.png')}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${citizen}`, 'content-type': 'image/png' },
+      body: png,
+    });
+    expect(upload.status).toBe(201);
+    const doc = (await upload.json()) as { documentId: string; sha256: string; size: number };
+    expect(doc.size).toBe(png.length);
+    const disguised = await fetch(`${server.url}/api/v1/documents?fileName=facture.pdf`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${citizen}`, 'content-type': 'application/pdf' },
+      body: png,
+    });
+    expect(disguised.status).toBe(415);
+
+    const submitted = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: { ...POTHOLE, photo: doc.documentId } }, citizen);
+    expect(submitted.status).toBe(201);
+    const view = await api.get(`/api/v1/cases/${submitted.body.id}`, voirieAgent);
+    expect(view.body.data.photo.sha256).toBe(doc.sha256);
+    const download = await fetch(`${server.url}/api/v1/cases/${submitted.body.id}/documents/${doc.documentId}`, {
+      headers: { authorization: `Bearer ${voirieAgent}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    const stranger = await fetch(`${server.url}/api/v1/cases/${submitted.body.id}/documents/${doc.documentId}`, {
+      headers: { authorization: `Bearer ${otherCitizen}` },
+    });
+    expect(stranger.status).toBe(404);
+    // Someone else's upload cannot be attached by guessing its id.
+    const stolen = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: { ...POTHOLE, photo: doc.documentId } }, otherCitizen);
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.errors[0].field).toBe('data.photo');
+  });
+
+  it('serves the demo town’s attachments with their real content', async () => {
+    const queue = (await api.get('/api/v1/queues?limit=200', agent)).body.items as { id: string }[];
+    let found: { caseId: string; documentId: string } | null = null;
+    for (const c of queue) {
+      const view = (await api.get(`/api/v1/cases/${c.id}`, agent)).body as { documents: { documentId: string }[] };
+      if (view.documents.length > 0) {
+        found = { caseId: c.id, documentId: view.documents[0]!.documentId };
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    const res = await fetch(`${server.url}/api/v1/cases/${found!.caseId}/documents/${found!.documentId}`, { headers: { authorization: `Bearer ${agent}` } });
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
 });
+

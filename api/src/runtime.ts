@@ -67,11 +67,12 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
       url: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
     }));
+  const blobs = createFileBlobStore(join(config.dataDir, 'documents'));
   const store = await withStartupLock(db, async () => {
     const s = await createEventStore(db);
     await migrateProjections(db);
     if (config.demo && config.role !== 'projector' && !(await isSeeded(s))) {
-      await seedDemo({ store: s, now: new Date(), hashPassword });
+      await seedDemo({ store: s, now: new Date(), hashPassword, blobs });
     }
     return s;
   });
@@ -115,7 +116,7 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
   await app.register(guichetApi, {
     db,
     store,
-    blobs: createFileBlobStore(join(config.dataDir, 'documents')),
+    blobs,
     config,
     directory: createDirectory(db),
     queries: createQueries(db),

@@ -14,7 +14,8 @@ export async function resolveDocuments(
   app: FastifyInstance,
   req: FastifyRequest,
   ids: readonly string[] | undefined,
-  field = 'documents',
+  /** Where an unknown id is reported: `documents.<i>` by default. */
+  fieldAt: (index: number) => string = (i) => `documents.${i}`,
 ): Promise<DocumentRef[]> {
   if (!ids || ids.length === 0) return [];
   const { rows } = await app.db.query<DocumentRef>(
@@ -26,7 +27,7 @@ export async function resolveDocuments(
   const missing = ids.findIndex((id) => !byId.has(id));
   if (missing >= 0) {
     throw badRequest('Un document joint est introuvable.', [
-      { field: `${field}.${missing}`, message: 'Document introuvable : envoyez-le de nouveau.' },
+      { field: fieldAt(missing), message: 'Document introuvable : envoyez-le de nouveau.' },
     ]);
   }
   return ids.map((id) => byId.get(id)!);
