@@ -65,6 +65,11 @@ describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
          from ${bi}.days where day between '2026-05-01' and '2026-05-31'`,
     );
     expect(may[0]).toEqual({ n: 17, holidays: 'Fête du Travail, Victoire 1945, Ascension, Lundi de Pentecôte' });
+    const { rows: newYear } = await db.query(`select day::text, iso_year, iso_week, weekday_name, is_business_day from ${bi}.days where day in ('2027-01-01', '2026-12-28') order by day`);
+    expect(newYear).toEqual([
+      { day: '2026-12-28', iso_year: 2026, iso_week: 53, weekday_name: 'lundi', is_business_day: true },
+      { day: '2027-01-01', iso_year: 2026, iso_week: 53, weekday_name: 'vendredi', is_business_day: false },
+    ]);
   });
 
   it('exports every event once, in log order, and exactly those after a position', async () => {

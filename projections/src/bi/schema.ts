@@ -1,5 +1,5 @@
 import type { Db } from '../../../eventstore/src/db.ts';
-import { addDays, holidayName, isoWeekday, type Day } from '../indicators/business-time.ts';
+import { frenchHolidays, type Day } from '../indicators/business-time.ts';
 import { biViews, DAYS_DDL } from './views.ts';
 
 export const BI_ROLE = 'guichet_bi';
@@ -17,39 +17,25 @@ export interface BiInstall {
 
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
+const sqlArray = (words: string[]) => `array[${words.map((w) => `'${w}'`).join(', ')}]`;
 
-function isoWeek(day: Day): { year: number; week: number } {
-  // The ISO week's year is the year of its Thursday.
-  const thursday = addDays(day, 4 - isoWeekday(day));
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor((Date.parse(thursday) - Date.parse(`${year}-01-01`)) / (7 * 86_400_000)) + 1;
-  return { year, week };
-}
-
-/** The calendar dimension, with weekends and French public holidays. */
-export function calendarRows(from: Day, to: Day) {
-  const rows = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const month = Number(day.slice(5, 7));
-    const weekday = isoWeekday(day);
-    const holiday = holidayName(day);
-    const week = isoWeek(day);
-    rows.push({
-      day,
-      year: Number(day.slice(0, 4)),
-      quarter: Math.ceil(month / 3),
-      month,
-      month_name: MONTHS[month - 1],
-      iso_year: week.year,
-      iso_week: week.week,
-      weekday,
-      weekday_name: WEEKDAYS[weekday - 1],
-      is_weekend: weekday >= 6,
-      holiday_name: holiday,
-      is_business_day: weekday <= 5 && holiday === null,
-    });
+/** Fills the calendar dimension: the database makes the days, the holidays come from business-time.ts. */
+async function fillCalendar(db: Db, s: string, from: Day, to: Day): Promise<void> {
+  const holidays = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const [day, name] of frenchHolidays(year)) holidays.push({ day, name });
   }
-  return rows;
+  await db.query(
+    `insert into ${s}.bi_days
+     select d::date, extract(year from d)::int, extract(quarter from d)::int, extract(month from d)::int,
+            (${sqlArray(MONTHS)})[extract(month from d)::int], extract(isoyear from d)::int, extract(week from d)::int,
+            extract(isodow from d)::int, (${sqlArray(WEEKDAYS)})[extract(isodow from d)::int], extract(isodow from d) >= 6,
+            h.name, extract(isodow from d) < 6 and h.name is null
+       from generate_series($1::date, $2::date, interval '1 day') d
+       left join jsonb_to_recordset($3::jsonb) as h(day date, name text) on h.day = d::date
+     on conflict (day) do nothing`,
+    [from, to, JSON.stringify(holidays)],
+  );
 }
 
 const CALENDAR = { from: '2015-01-01', to: '2040-12-31' };
@@ -71,13 +57,8 @@ export async function installBi(db: Db, options: { schema?: string; role?: strin
     ${DAYS_DDL.replace('bi_days', `${s}.bi_days`)}
     ${biViews(s, bi)}`);
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${s}.bi_days`);
-  const calendar = calendarRows(CALENDAR.from, CALENDAR.to);
-  if (Number(rows[0]?.n ?? 0) < calendar.length) {
-    await db.query(
-      `insert into ${s}.bi_days select * from jsonb_populate_recordset(null::${s}.bi_days, $1::jsonb) on conflict (day) do nothing`,
-      [JSON.stringify(calendar)],
-    );
-  }
+  const days = (Date.parse(CALENDAR.to) - Date.parse(CALENDAR.from)) / 86_400_000 + 1;
+  if (Number(rows[0]?.n ?? 0) < days) await fillCalendar(db, s, CALENDAR.from, CALENDAR.to);
   if (db.kind !== 'postgres') return { schema: bi, role: 'skipped', reason: 'PGlite : un seul utilisateur, pas de rôle' };
   return { schema: bi, ...(await grantRole(db, s, bi, role)) };
 }
