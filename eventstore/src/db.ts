@@ -54,6 +54,11 @@ export interface DbOptions {
   url?: string | undefined;
   /** PGlite data directory; in memory when absent. */
   dataDir?: string | undefined;
+  /**
+   * PGlite: a data directory to start from (a `dumpDataDir()` tarball) instead of running initdb,
+   * which takes most of the start-up time. Used by tests to open many fresh databases.
+   */
+  pgliteTemplate?: Blob | undefined;
   /** Schema for all tables (created if missing). */
   schema?: string | undefined;
   poolSize?: number | undefined;
@@ -66,7 +71,7 @@ export async function openDb(options: DbOptions = {}): Promise<Db> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const db = options.url
     ? openPostgres(options.url, schema, options.poolSize ?? 20)
-    : await openPglite(options.dataDir, schema);
+    : await openPglite(options.dataDir, schema, options.pgliteTemplate);
   await db.exec(`create schema if not exists ${schema}`);
   return db;
 }
@@ -191,8 +196,8 @@ async function listenWithReconnect(url: string, name: string, onNotify: (payload
   };
 }
 
-async function openPglite(dataDir: string | undefined, schema: string): Promise<Db> {
-  const pglite = await PGlite.create({ dataDir, parsers: { [INT8]: (v: string) => Number(v) } });
+async function openPglite(dataDir: string | undefined, schema: string, template: Blob | undefined): Promise<Db> {
+  const pglite = await PGlite.create({ dataDir, loadDataDir: template, parsers: { [INT8]: (v: string) => Number(v) } });
   await pglite.exec(`create schema if not exists ${schema}; set search_path = ${schema}, public`);
   const run = async <R>(q: Pick<PGlite, 'query'>, sql: string, params?: unknown[]) => {
     const r = await q.query<R>(sql, params);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openDb, type Db } from './db.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
@@ -12,7 +13,7 @@ export interface TestDatabase {
  * (as in CI). Each `open()` is isolated; closing a PostgreSQL one drops its schema.
  */
 export function testDatabases(): TestDatabase[] {
-  const list: TestDatabase[] = [{ name: 'pglite', open: () => openDb({ schema: 'guichet' }) }];
+  const list: TestDatabase[] = [{ name: 'pglite', open: openPglite }];
   const url = process.env.DATABASE_URL;
   if (url) {
     list.push({
@@ -31,4 +32,16 @@ export function testDatabases(): TestDatabase[] {
     });
   }
   return list;
+}
+
+async function openPglite(): Promise<Db> {
+  const template = await pgliteTemplate();
+  if (template) {
+    try {
+      return await openDb({ schema: 'guichet', pgliteTemplate: template });
+    } catch {
+      // A template PGlite cannot load (damaged file): start from scratch.
+    }
+  }
+  return openDb({ schema: 'guichet' });
 }
