@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../api/src/testing/test-server.ts';
 import { startPortal } from './support/server.ts';
-import { files, launchBrowser, markNoReload, newContext, screenshot, seriousViolations, stillSamePage } from './support/browser.ts';
+import { files, fitsOnPhone, launchBrowser, markNoReload, newContext, screenshot, seriousViolations, stillSamePage } from './support/browser.ts';
 import { apiClient, signUpResident } from './support/api.ts';
 
 /** The resident's main journeys with JavaScript on: the portal as most people use it. */
@@ -62,6 +62,7 @@ describe('portail citoyen, JavaScript activé', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${server.url}/demarches`);
     await screenshot(page, 'portail-catalogue');
+    expect(await fitsOnPhone(page)).toBe(true);
 
     await page.goto(`${server.url}/demarches/question-facture`);
     await page.getByRole('heading', { name: 'Ce qu’il vous faut' }).waitFor();
@@ -93,6 +94,7 @@ describe('portail citoyen, JavaScript activé', () => {
     expect(await page.locator('#champ-objet').inputValue()).toBe('repas-factures');
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'portail-formulaire');
+    expect(await fitsOnPhone(page)).toBe(true);
 
     await page.getByRole('button', { name: 'Vérifier ma demande' }).click();
     await page.getByRole('heading', { name: 'Vérifiez vos réponses' }).waitFor();
@@ -125,6 +127,7 @@ describe('portail citoyen, JavaScript activé', () => {
     expect(await stillSamePage(page)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'portail-demande');
+    expect(await fitsOnPhone(page)).toBe(true);
 
     await page.locator('#complement-message').fill('Voici mon attestation, merci.');
     await page.locator('#complement-fichiers').setInputFiles(files.pdf('attestation-caf.pdf'));

@@ -63,3 +63,12 @@ export async function markNoReload(page: Page): Promise<void> {
 export async function stillSamePage(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { __pasDeRechargement?: boolean }).__pasDeRechargement === true);
 }
+
+/** No horizontal scrolling on a 360 px wide phone. */
+export async function fitsOnPhone(page: Page): Promise<boolean> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (size) await page.setViewportSize(size);
+  return width <= 360;
+}
