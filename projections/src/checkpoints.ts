@@ -1,5 +1,4 @@
-import type { Queryable } from '../../eventstore/src/db.ts';
-import { START, type Checkpoint } from '../../eventstore/src/types.ts';
+import { START, type Checkpoint, type Queryable } from '@guichet/eventstore';
 import type { Projection } from './projection.ts';
 
 export const CHECKPOINTS_DDL = `create table if not exists projection_checkpoints (

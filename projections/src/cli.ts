@@ -6,8 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDb } from '../../eventstore/src/db.ts';
-import { createEventStore } from '../../eventstore/src/index.ts';
+import { createEventStore, openDb } from '@guichet/eventstore';
 import { allProjections } from './all.ts';
 import { createProjectionRunner } from './runner.ts';
 

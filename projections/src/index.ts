@@ -1,4 +1,4 @@
-import type { Db } from '../../eventstore/src/db.ts';
+import type { Db } from '@guichet/eventstore';
 import { allProjections } from './all.ts';
 import { migrateProjections } from './migrate.ts';
 

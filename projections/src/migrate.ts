@@ -1,4 +1,4 @@
-import type { Db } from '../../eventstore/src/db.ts';
+import type { Db } from '@guichet/eventstore';
 import { CHECKPOINTS_DDL } from './checkpoints.ts';
 import type { Projection } from './projection.ts';
 

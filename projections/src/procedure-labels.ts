@@ -1,6 +1,5 @@
-import type { ProcedureDefinition, ProcedureEvent } from '../../domain/src/procedure/events.ts';
-import type { Queryable } from '../../eventstore/src/db.ts';
-import type { RecordedEvent } from '../../eventstore/src/types.ts';
+import type { ProcedureDefinition, ProcedureEvent } from '@guichet/domain';
+import type { Queryable, RecordedEvent } from '@guichet/eventstore';
 import { dispatch, knows, type Handlers } from './projection.ts';
 import { list, writeRows } from './sql.ts';
 

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../eventstore/src/db.ts';
-import type { RecordedEvent } from '../../eventstore/src/types.ts';
+import type { Queryable, RecordedEvent } from '@guichet/eventstore';
 
 /** Ids whose read rows a batch changed: what the API needs to push live updates to the right screens. */
 export interface Touched {

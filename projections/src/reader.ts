@@ -1,4 +1,4 @@
-import type { Checkpoint, EventStore, RecordedEvent } from '../../eventstore/src/types.ts';
+import type { Checkpoint, EventStore, RecordedEvent } from '@guichet/eventstore';
 
 /**
  * Projections catching up side by side ask for the same pages of the log: one read serves them all.

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Db } from '../../eventstore/src/db.ts';
+import type { Db, EventStore } from '@guichet/eventstore';
 import { testDatabases } from '../../eventstore/src/testing.ts';
-import type { EventStore } from '../../eventstore/src/types.ts';
 import { allProjections } from './all.ts';
 import type { ProjectionChange } from './changes.ts';
 import { getCase } from './queries/cases.ts';

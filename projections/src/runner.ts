@@ -1,6 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import type { Db } from '../../eventstore/src/db.ts';
-import { START, type Checkpoint, type EventStore } from '../../eventstore/src/types.ts';
+import { START, type Checkpoint, type Db, type EventStore } from '@guichet/eventstore';
 import type { ProjectionChange } from './changes.ts';
 import { CheckpointMoved } from './checkpoints.ts';
 import { migrateProjections } from './migrate.ts';

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../eventstore/src/db.ts';
+import type { Queryable } from '@guichet/eventstore';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 

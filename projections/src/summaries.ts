@@ -1,6 +1,5 @@
-import type { CaseEvent, Direction } from '../../domain/src/case/events.ts';
-import type { Channel } from '../../domain/src/common.ts';
-import type { RecordedEvent } from '../../eventstore/src/types.ts';
+import type { CaseEvent, Channel, Direction } from '@guichet/domain';
+import type { RecordedEvent } from '@guichet/eventstore';
 import { dispatch, type Handlers } from './projection.ts';
 
 /** "en ligne", "par téléphone"…: how a request reached the town, as a French agent says it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../eventstore/src/types.ts';
+import type { RecordedEvent } from '@guichet/eventstore';
 import { duration, oneLine, summarize } from './summaries.ts';
 
 const event = (type: string, data: unknown): RecordedEvent => ({

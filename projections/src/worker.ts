@@ -1,5 +1,4 @@
-import type { Db, DbSession } from '../../eventstore/src/db.ts';
-import type { Checkpoint } from '../../eventstore/src/types.ts';
+import type { Checkpoint, Db, DbSession } from '@guichet/eventstore';
 import { changeNotices, type ProjectionChange } from './changes.ts';
 import { advanceCheckpoint, openCheckpoint, resetProjection } from './checkpoints.ts';
 import type { Projection } from './projection.ts';

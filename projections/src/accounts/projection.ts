@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { AgentEvent, CitizenEvent, OrganisationEvent } from '../../../domain/src/account/events.ts';
-import type { Profile } from '../../../domain/src/common.ts';
+import type { AgentEvent, CitizenEvent, OrganisationEvent, Profile } from '@guichet/domain';
 import { defineProjection, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
 
 /** Lower-case without accents, so "helene" finds "Hélène". */

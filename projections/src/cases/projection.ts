@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import type { RecordedEvent } from '@guichet/eventstore';
 import { LabelBook, procedureLabelsTable } from '../procedure-labels.ts';
 import { defineProjection, emptyTouched } from '../projection.ts';
 import { list, writeRows } from '../sql.ts';

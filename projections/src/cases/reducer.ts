@@ -1,6 +1,5 @@
-import type { CaseEvent } from '../../../domain/src/case/events.ts';
-import { INTERNAL_CASE_EVENTS } from '../../../domain/src/case/events.ts';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import { INTERNAL_CASE_EVENTS, type CaseEvent } from '@guichet/domain';
+import type { RecordedEvent } from '@guichet/eventstore';
 import type { ProcedureLabels } from '../procedure-labels.ts';
 import { dispatch, type Handlers } from '../projection.ts';
 import type { CaseRow } from './row.ts';

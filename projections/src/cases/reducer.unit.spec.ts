@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '../../../domain/src/case/events.ts';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import type { CaseEvent } from '@guichet/domain';
+import type { RecordedEvent } from '@guichet/eventstore';
 import { submitted } from '../testing/submissions.ts';
 import { applyCaseEvent, type CaseContext } from './reducer.ts';
 

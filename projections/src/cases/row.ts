@@ -1,5 +1,4 @@
-import type { CaseStatus, DocumentRef, Outcome, Party } from '../../../domain/src/case/events.ts';
-import type { Profile } from '../../../domain/src/common.ts';
+import type { CaseStatus, DocumentRef, Outcome, Party, Profile } from '@guichet/domain';
 
 /** What the citizen and the agent wrote to each other on a case, in order. */
 export interface CaseMessage {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { CaseEvent, CaseSubmitted } from '../../../domain/src/case/events.ts';
+import type { CaseEvent, CaseSubmitted } from '@guichet/domain';
 import { caseIdOf } from '../cases/projection.ts';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import type { RecordedEvent } from '@guichet/eventstore';
 import { defineProjection, emptyTouched } from '../projection.ts';
 import { list, writeRows } from '../sql.ts';
 import { summarize } from '../summaries.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ProcedureDefinition, ProcedureEvent } from '../../../domain/src/procedure/events.ts';
+import type { ProcedureDefinition, ProcedureEvent } from '@guichet/domain';
 import { defineProjection, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
 
 const listing = (d: ProcedureDefinition) => [

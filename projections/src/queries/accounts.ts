@@ -1,5 +1,5 @@
-import type { Profile, Role, ServiceRole } from '../../../domain/src/common.ts';
-import type { Queryable } from '../../../eventstore/src/db.ts';
+import type { Profile, Role, ServiceRole } from '@guichet/domain';
+import type { Queryable } from '@guichet/eventstore';
 import { fold } from '../accounts/projection.ts';
 import { inFrenchOrder, iso, likeLiteral, Where } from '../sql.ts';
 

@@ -1,6 +1,5 @@
-import type { CaseStatus, Outcome } from '../../../domain/src/case/events.ts';
-import type { Profile } from '../../../domain/src/common.ts';
-import type { Queryable } from '../../../eventstore/src/db.ts';
+import type { CaseStatus, Outcome, Profile } from '@guichet/domain';
+import type { Queryable } from '@guichet/eventstore';
 import { caseRowFromDb, type CaseDocument, type CaseMessage, type CaseRow, type OpenRequest } from '../cases/row.ts';
 
 export type Audience = 'agent' | 'citizen';

@@ -1,5 +1,5 @@
-import type { CaseStatus, Outcome } from '../../../domain/src/case/events.ts';
-import type { Queryable } from '../../../eventstore/src/db.ts';
+import type { CaseStatus, Outcome } from '@guichet/domain';
+import type { Queryable } from '@guichet/eventstore';
 import type { ContactDirection } from '../citizen-history/projection.ts';
 import { decodeCursor, encodeCursor, iso, Where } from '../sql.ts';
 

@@ -1,5 +1,5 @@
-import type { ProcedureDefinition } from '../../../domain/src/procedure/events.ts';
-import type { Queryable } from '../../../eventstore/src/db.ts';
+import type { ProcedureDefinition } from '@guichet/domain';
+import type { Queryable } from '@guichet/eventstore';
 import { inFrenchOrder, iso, Where } from '../sql.ts';
 
 export interface ProcedureSummary {

@@ -1,5 +1,5 @@
-import type { CaseStatus } from '../../../domain/src/case/events.ts';
-import type { Queryable } from '../../../eventstore/src/db.ts';
+import type { CaseStatus } from '@guichet/domain';
+import type { Queryable } from '@guichet/eventstore';
 import { decodeCursor, encodeCursor, iso, Where } from '../sql.ts';
 
 export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'in_progress', 'waiting_citizen'];

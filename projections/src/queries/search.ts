@@ -1,5 +1,5 @@
-import type { CaseStatus } from '../../../domain/src/case/events.ts';
-import type { Queryable } from '../../../eventstore/src/db.ts';
+import type { CaseStatus } from '@guichet/domain';
+import type { Queryable } from '@guichet/eventstore';
 import { likeLiteral, Where } from '../sql.ts';
 import { QUEUE_COLUMNS, toQueueItem, type QueueItem } from './queue.ts';
 

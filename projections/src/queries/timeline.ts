@@ -1,5 +1,4 @@
-import type { Queryable } from '../../../eventstore/src/db.ts';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import type { Queryable, RecordedEvent } from '@guichet/eventstore';
 import { applyCaseEvent, type CaseContext } from '../cases/reducer.ts';
 import { procedureLabelsTable } from '../procedure-labels.ts';
 import { iso } from '../sql.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { CaseEvent } from '../../../domain/src/case/events.ts';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import type { CaseEvent } from '@guichet/domain';
+import type { RecordedEvent } from '@guichet/eventstore';
 import { caseIdOf } from '../cases/projection.ts';
 import { LabelBook, procedureLabelsTable } from '../procedure-labels.ts';
 import { defineProjection, dispatch, emptyTouched, knows, type Handlers } from '../projection.ts';

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AgentEvent, CitizenEvent, OrganisationEvent } from '../../../domain/src/account/events.ts';
-import type { CaseEvent } from '../../../domain/src/case/events.ts';
-import type { ProcedureEvent } from '../../../domain/src/procedure/events.ts';
-import type { EventMetadata, EventStore, NewEvent } from '../../../eventstore/src/types.ts';
+import type { AgentEvent, CaseEvent, CitizenEvent, OrganisationEvent, ProcedureEvent } from '@guichet/domain';
+import type { EventMetadata, EventStore, NewEvent } from '@guichet/eventstore';
 
 export type KnownEvent = CaseEvent | ProcedureEvent | CitizenEvent | AgentEvent | OrganisationEvent;
 

@@ -1,5 +1,4 @@
-import type { Queryable } from '../../../eventstore/src/db.ts';
-import type { RecordedEvent } from '../../../eventstore/src/types.ts';
+import type { Queryable, RecordedEvent } from '@guichet/eventstore';
 import { defineProjection, emptyTouched, type Projection } from '../projection.ts';
 
 /**

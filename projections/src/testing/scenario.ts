@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentRef } from '../../../domain/src/case/events.ts';
+import type { DocumentRef } from '@guichet/domain';
 import { DAY, HOUR, History } from './history.ts';
 import { submitted } from './submissions.ts';
 import { claire, definition, ETAT_CIVIL, foundTown, lea, marc, paul, system, VOIRIE } from './town.ts';

@@ -1,6 +1,4 @@
-import type { Db } from '../../../eventstore/src/db.ts';
-import { createEventStore } from '../../../eventstore/src/index.ts';
-import type { EventStore } from '../../../eventstore/src/types.ts';
+import { createEventStore, type Db, type EventStore } from '@guichet/eventstore';
 import { allProjections } from '../all.ts';
 import type { Projection } from '../projection.ts';
 import { createProjectionRunner, type ProjectionRunner, type RunnerOptions } from '../runner.ts';

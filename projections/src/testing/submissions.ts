@@ -1,5 +1,4 @@
-import type { CaseSubmitted } from '../../../domain/src/case/events.ts';
-import type { Channel, Profile } from '../../../domain/src/common.ts';
+import type { CaseSubmitted, Channel, Profile } from '@guichet/domain';
 
 /** A CaseSubmitted as the case decider writes it, from the few facts a story cares about. */
 export function submitted(s: {

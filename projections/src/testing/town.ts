@@ -1,4 +1,4 @@
-import type { ProcedureDefinition } from '../../../domain/src/procedure/events.ts';
+import type { ProcedureDefinition } from '@guichet/domain';
 import type { By, History } from './history.ts';
 
 export const ETAT_CIVIL = 'svc-etat-civil';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { INTERNAL_CASE_EVENTS } from '../../../domain/src/case/events.ts';
+import { INTERNAL_CASE_EVENTS } from '@guichet/domain';
 import { caseIdOf } from '../cases/projection.ts';
 import { defineProjection, emptyTouched } from '../projection.ts';
 import { writeRows } from '../sql.ts';
