@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent } from '@guichet/domain';
+import { evolveCase, initialCaseState, type CaseEvent } from '@guichet/domain';
 import type { RecordedEvent } from '@guichet/eventstore';
+import { townHallFortnight } from '../testing/scenario.ts';
 import { submitted } from '../testing/submissions.ts';
 import { applyCaseEvent, type CaseContext } from './reducer.ts';
 
@@ -144,5 +145,35 @@ describe('case row reducer', () => {
       last_activity_at: '2026-03-05T09:00:00.000Z',
       last_public_activity_at: '2026-03-04T09:00:00.000Z',
     });
+  });
+});
+
+describe('case row reducer and the domain', () => {
+  it('agrees with the case decider’s evolve on every case of the town-hall story', () => {
+    const { history } = townHallFortnight();
+    const streams = new Map<string, RecordedEvent[]>();
+    for (const { streamId, events } of history.appends) {
+      if (!streamId.startsWith('case-')) continue;
+      const stream = streams.get(streamId) ?? [];
+      for (const e of events)
+        stream.push({ ...recorded(e, e.metadata.recordedAt, stream.length + 1), metadata: e.metadata });
+      streams.set(streamId, stream);
+    }
+    expect(streams.size).toBe(5);
+    for (const events of streams.values()) {
+      const row = caseOf(...events).row;
+      const state = events.reduce((s, e) => evolveCase(s, e as unknown as CaseEvent), initialCaseState());
+      expect(row).toMatchObject({
+        status: state.status,
+        assignee: state.assignee,
+        service_id: state.serviceId,
+        workflow_state: state.workflowState,
+        due_at: state.dueAt,
+        decision_outcome: state.decision?.outcome ?? null,
+        reopen_count: state.reopenCount,
+        citizen_id: state.citizenId,
+      });
+      expect(row?.open_request?.requestId ?? null).toBe(state.openRequest?.requestId ?? null);
+    }
   });
 });
