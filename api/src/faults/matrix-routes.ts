@@ -32,6 +32,8 @@ const LOGGED_IN = e(401, 200, 200, 200, 200, 200, 200);
 const CASE_READ = e(401, 200, 404, 200, 404, 200, 200);
 const CITIZEN = e(401, 200, 200, 403, 403, 403, 403);
 const STAFF = e(401, 403, 403, 200, 200, 200, 200);
+/** Figures of service quality: managers and administrators of a service. */
+const MANAGERS = e(401, 403, 403, 403, 403, 200, 200);
 const ADMIN = e(401, 403, 403, 403, 403, 403, 200);
 const ADMIN_CREATE = e(401, 403, 403, 403, 403, 403, 201);
 const AGENT_ACTION = e(401, 403, 404, 200, 404, 200, 200);
@@ -126,6 +128,12 @@ export const ROWS: Row[] = [
   { method: 'POST', path: '/api/v1/citizens', expect: e(401, 403, 403, 201, 201, 201, 201), request: () => ({ url: '/api/v1/citizens', body: { profile: CONTACT } }) },
   get('/api/v1/citizens/{id}/history', STAFF, (c) => `/api/v1/citizens/${c.citizenAId}/history`),
   get('/api/v1/agents', STAFF, () => '/api/v1/agents'),
+  get('/api/v1/stats/overview', MANAGERS, () => '/api/v1/stats/overview'),
+  get('/api/v1/stats/cases', MANAGERS, () => '/api/v1/stats/cases?metric=received'),
+  get('/api/v1/stats/alerts', STAFF, () => '/api/v1/stats/alerts'),
+  get('/api/v1/exports/{dataset}', MANAGERS, () => '/api/v1/exports/requests?format=csv&limit=10'),
+  get('/api/v1/opendata', PUBLIC, () => '/api/v1/opendata'),
+  get('/api/v1/opendata/{file}', PUBLIC, () => '/api/v1/opendata/dictionnaire.csv'),
   get('/api/v1/admin/procedures', ADMIN, () => '/api/v1/admin/procedures'),
   { method: 'POST', path: '/api/v1/admin/procedures', expect: ADMIN_CREATE, request: (_p, c) => ({ url: '/api/v1/admin/procedures', body: { slug: `essai-${c.unique()}`, definition: c.definition() } }) },
   get('/api/v1/admin/procedures/{id}', ADMIN, (c) => `/api/v1/admin/procedures/${c.procedureId}`),
@@ -145,6 +153,8 @@ export const ROWS: Row[] = [
   { method: 'DELETE', path: '/api/v1/admin/agents/{id}/roles/{serviceId}/{role}', expect: ADMIN, request: async (_p, c) => ({ url: `/api/v1/admin/agents/${await c.freshAgent()}/roles/voirie/agent` }) },
   { method: 'POST', path: '/api/v1/admin/agents/{id}/deactivate', expect: ADMIN, request: async (_p, c) => ({ url: `/api/v1/admin/agents/${await c.freshAgent()}/deactivate`, body: { reason: 'Départ.' } }) },
   { method: 'POST', path: '/api/v1/admin/agents/{id}/reactivate', expect: ADMIN, request: async (_p, c) => ({ url: `/api/v1/admin/agents/${await c.freshAgent('deactivated')}/reactivate` }) },
+  { method: 'POST', path: '/api/v1/admin/agents/{id}/reset-access', expect: ADMIN, request: async (_p, c) => ({ url: `/api/v1/admin/agents/${await c.freshAgent()}/reset-access` }) },
+  get('/api/v1/admin/audit', ADMIN, () => '/api/v1/admin/audit?limit=20'),
   { method: 'POST', path: '/api/v1/admin/services', expect: ADMIN_CREATE, request: (_p, c) => ({ url: '/api/v1/admin/services', body: { id: `service-${c.unique()}`, name: 'Service test' } }) },
 ];
 
