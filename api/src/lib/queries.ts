@@ -27,7 +27,7 @@ type ProjectionEntry = Awaited<ReturnType<typeof queryTimeline>>[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Names of agents and services, for lists: one query for a whole page. */
+/** Names of people (agents, residents) and services, for lists: one query each for a whole page. */
 async function names(db: Db, agentIds: (string | null)[], serviceIds: string[]) {
   const agents = [...new Set(agentIds.filter((a): a is string => a !== null))];
   const [a, s] = await Promise.all([
@@ -62,7 +62,7 @@ function summaryOf(c: QueueItem | ProjectionCase, n: Awaited<ReturnType<typeof n
     assignee: c.assignee,
     assigneeName: c.assignee ? (n.agent.get(c.assignee) ?? null) : null,
     citizenId: c.citizenId,
-    citizenName: 'contactName' in c ? c.contactName : null,
+    citizenName: ('contactName' in c ? c.contactName : null) ?? (c.citizenId ? (n.agent.get(c.citizenId) ?? null) : null),
     submittedAt: c.submittedAt,
     dueAt: c.dueAt,
     paused,
@@ -73,7 +73,7 @@ function summaryOf(c: QueueItem | ProjectionCase, n: Awaited<ReturnType<typeof n
 }
 
 async function viewOf(db: Db, c: ProjectionCase): Promise<CaseView> {
-  const n = await names(db, [c.assignee], [c.serviceId]);
+  const n = await names(db, [c.assignee, c.citizenId], [c.serviceId]);
   return {
     ...summaryOf(c, n, Date.now()),
     tenant: c.tenant,
