@@ -135,6 +135,7 @@ export interface FormField {
   options?: FieldOption[];
   rules?: { minLength?: number; maxLength?: number; min?: number; max?: number; pattern?: string; patternMessage?: string; maxSize?: number; accept?: string[] };
   showIf?: { field: string; equals: string | boolean };
+  prefill?: 'firstName' | 'lastName' | 'email' | 'phone' | 'address';
 }
 
 export interface ProcedureSummary {

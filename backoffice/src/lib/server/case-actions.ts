@@ -129,6 +129,20 @@ const BUILDERS: Record<string, Builder> = {
 const RENAME: Record<string, string> = { durationSeconds: 'minutes', toServiceId: 'serviceId', documents: 'file' };
 
 /**
+ * The API answers once its read models are up to date, but only waits so long: under load the
+ * page reloaded right after could still show the request as it was. A short wait here keeps
+ * « what I just did is on screen » true.
+ */
+async function projected(token: string | null, caseId: string, version: number): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    const now = await api<{ version: number }>(token, `/cases/${caseId}`).catch(() => null);
+    if (!now || now.version >= version) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * One form action per builder: the version the page was loaded with goes in If-Match and the key
  * of the form's render in Idempotency-Key, so a stale page is refused and a double submit counts once.
  */
@@ -142,13 +156,14 @@ function caseAction(name: string, build: Builder) {
     try {
       const built = await build({ fd, token: locals.token });
       if ('errors' in built) return invalid(name, values, built.errors);
-      await api(locals.token, `/cases/${params.id}/${built.path}`, {
+      const answer = await api<{ version?: number }>(locals.token, `/cases/${params.id}/${built.path}`, {
         method: 'POST',
         body: built.body,
         ...(Number.isInteger(version) && version > 0 ? { ifMatch: version } : {}),
         ...(key ? { idempotencyKey: key } : {}),
         ...(built.channel ? { channel: built.channel } : {}),
       });
+      if (typeof answer?.version === 'number') await projected(locals.token, params.id!, answer.version);
       if (name === 'transfer' && !locals.user?.roles.some((r) => r.serviceId === text(fd, 'serviceId'))) {
         // Transferred out of the agent's services: they can no longer open it.
         redirect(303, `${base}/?transfert=ok`);
