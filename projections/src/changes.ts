@@ -15,7 +15,8 @@ export const MAX_PAYLOAD_BYTES = 7900;
 
 /**
  * Splits a batch's change into notices whose JSON fits a NOTIFY payload. No id is dropped: a
- * large batch (catch-up) gives several notices with the same position.
+ * large batch (catch-up) gives several notices with the same position. A batch that changed no
+ * row still gives one notice: whoever waits for a position (read-your-writes) learns it is passed.
  */
 export function changeNotices(
   projection: string,
@@ -23,7 +24,6 @@ export function changeNotices(
   position: number,
   maxBytes = MAX_PAYLOAD_BYTES,
 ): ProjectionChange[] {
-  if (touched.caseIds.size + touched.serviceIds.size + touched.citizenIds.size === 0) return [];
   const fresh = (): ProjectionChange => ({ projection, caseIds: [], serviceIds: [], citizenIds: [], position });
   const notices: ProjectionChange[] = [];
   let current = fresh();

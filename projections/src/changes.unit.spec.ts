@@ -4,8 +4,10 @@ import { changeNotices } from './changes.ts';
 import { emptyTouched } from './projection.ts';
 
 describe('change notices', () => {
-  it('sends nothing when a batch changed no row', () => {
-    expect(changeNotices('cases', emptyTouched(), 12)).toEqual([]);
+  it('still tells the position reached when a batch changed no row', () => {
+    expect(changeNotices('accounts', emptyTouched(), 12)).toEqual([
+      { projection: 'accounts', caseIds: [], serviceIds: [], citizenIds: [], position: 12 },
+    ]);
   });
 
   it('fits one small change in one notice', () => {

@@ -48,7 +48,7 @@ export interface ProjectionRunner {
   /** Empties a projection and moves its checkpoint back to the start; a running runner rebuilds it at once. */
   rebuild(name: string): Promise<void>;
   lag(): Promise<ProjectionLag[]>;
-  /** One notice per committed batch that changed rows (several if the ids do not fit a NOTIFY payload). */
+  /** One notice per committed batch (several if the ids do not fit a NOTIFY payload). */
   readonly changes$: Observable<ProjectionChange>;
 }
 
