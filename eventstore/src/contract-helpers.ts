@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import type { Db, Queryable } from './db.ts';
-import type { EventMetadata, NewEvent, RecordedEvent } from './types.ts';
+import type { Checkpoint, EventMetadata, EventStore, NewEvent, RecordedEvent } from './types.ts';
 
 /** Test support for the contract suite: event factories and instrumented databases. */
 
@@ -84,4 +84,22 @@ export function instrument(db: Db) {
   };
   const wrapped: Db = Object.assign(Object.create(db) as Db, { query });
   return { db: wrapped, control };
+}
+
+/**
+ * head() once every committed event is readable. The fence spans the whole cluster: on a shared
+ * PostgreSQL, someone else's open transaction can hold back our own fresh events for a moment.
+ */
+export async function settledHead(db: Db, store: EventStore, timeoutMs = 10_000): Promise<Checkpoint> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const head = await store.head();
+    const { rows } = await db.query<{ txid: string; position: number }>(
+      'select transaction_id::text as txid, position from events order by transaction_id desc, position desc limit 1',
+    );
+    const last = rows[0];
+    if (!last || (last.txid === head.transactionId && Number(last.position) === head.position)) return head;
+    if (Date.now() > deadline) throw new Error(`events still held back after ${timeoutMs} ms`);
+    await sleep(20);
+  }
 }

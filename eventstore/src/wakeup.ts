@@ -4,6 +4,9 @@ import type { Db } from './db.ts';
 
 export const CHANNEL = 'events';
 
+/** Stores of each PGlite database, for waking each other without NOTIFY. */
+const inProcess = new WeakMap<Db, Set<Wakeup>>();
+
 /**
  * Tells readers that new events may be readable.
  *
@@ -12,6 +15,9 @@ export const CHANNEL = 'events';
  * the append, PostgreSQL's global notify-queue lock would serialise every commit. Appends that
  * commit while a NOTIFY is in flight share one more NOTIFY sent after it, so at most one is in
  * flight per store and the last commit is always followed by one.
+ *
+ * PGlite lives in one process: there, the other stores of the same database are woken directly and
+ * no NOTIFY is sent (each would be one more statement on its single connection).
  *
  * Readers compare a generation counter rather than only listening, so a wake-up that happens while
  * a reader is still reading is not lost.
@@ -30,6 +36,12 @@ export class Wakeup {
   }
 
   async start(): Promise<void> {
+    if (this.#db.kind === 'pglite') {
+      const peers = inProcess.get(this.#db) ?? new Set();
+      inProcess.set(this.#db, peers.add(this));
+      this.#stopListening = async () => void peers.delete(this);
+      return;
+    }
     this.#stopListening = await this.#db.listen(CHANNEL, (payload) => {
       // Our own NOTIFY comes back to us: local readers were already woken.
       if (payload !== this.#id) this.#bump();
@@ -43,6 +55,11 @@ export class Wakeup {
   /** Called once an append has committed. */
   committed(): void {
     this.#bump();
+    const peers = inProcess.get(this.#db);
+    if (peers) {
+      for (const peer of peers) if (peer !== this) peer.#bump();
+      return;
+    }
     if (this.#notifying) {
       this.#notifyAgain = true;
       return;
