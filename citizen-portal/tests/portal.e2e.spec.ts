@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../api/src/testing/test-server.ts';
 import { startPortal } from './support/server.ts';
-import { files, fitsOnPhone, launchBrowser, markNoReload, newContext, screenshot, seriousViolations, stillSamePage } from './support/browser.ts';
+import { files, fitsOnPhone, launchBrowser, markNoReload, readAll, newContext, screenshot, seriousViolations, stillSamePage } from './support/browser.ts';
 import { apiClient, signUpResident } from './support/api.ts';
 
 /** The resident's main journeys with JavaScript on: the portal as most people use it. */
@@ -133,7 +133,11 @@ describe('portail citoyen, JavaScript activé', () => {
     await page.locator('#complement-fichiers').setInputFiles(files.pdf('attestation-caf.pdf'));
     await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
     await page.getByText('Votre réponse a été envoyée.').waitFor();
-    await page.locator('.chronologie').getByText('attestation-caf.pdf').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.chronologie').getByRole('link', { name: 'attestation-caf.pdf' }).click(),
+    ]);
+    expect((await readAll(await download.createReadStream())).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await page.getByRole('heading', { name: 'La mairie vous demande un complément' }).count()).toBe(0);
     const view = await agent.get<{ status: string; documents: unknown[] }>(`/cases/${id}`);
     expect(view.status).toBe('in_progress');
@@ -166,6 +170,13 @@ describe('portail citoyen, JavaScript activé', () => {
     await page.getByText('Vous avez donné la note de').waitFor();
     expect(await page.getByText('4 sur 5').count()).toBe(1);
 
+    // Another resident learns nothing of this request, not even that it exists.
+    const stranger = await residentPage((await signUpResident(server.url, 'Sacha')).token);
+    const response = await stranger.goto(`${server.url}/demandes/${id}`);
+    expect(response?.status()).toBe(404);
+    expect(await stranger.locator('main').innerText()).not.toContain(reference);
+    expect((await stranger.request.get(`${server.url}/demandes/${id}/live`)).status()).toBe(404);
+
     await page.goto(`${server.url}/historique`);
     await page.getByText('Appel pour confirmer le quotient familial').waitFor();
     expect(await page.locator('main').innerText()).toContain('Téléphone');
@@ -174,10 +185,7 @@ describe('portail citoyen, JavaScript activé', () => {
     await page.goto(`${server.url}/donnees`);
     expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger mes données/ }).click()]);
-    const stream = await download.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const exported = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { requests: { reference: string }[] };
+    const exported = JSON.parse((await readAll(await download.createReadStream())).toString('utf8')) as { requests: { reference: string }[] };
     expect(exported.requests.map((r) => r.reference)).toContain(reference);
   });
 });

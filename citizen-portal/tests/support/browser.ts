@@ -72,3 +72,9 @@ export async function fitsOnPhone(page: Page): Promise<boolean> {
   if (size) await page.setViewportSize(size);
   return width <= 360;
 }
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}

@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
     error(upstream.status === 404 ? 404 : 502, 'Ce document est introuvable.');
   }
   const headers = new Headers({ 'cache-control': 'private, no-store' });
-  for (const h of ['content-type', 'content-length', 'content-disposition']) {
+  for (const h of ['content-type', 'content-length', 'content-disposition', 'x-content-type-options', 'content-security-policy']) {
     const v = upstream.headers.get(h);
     if (v) headers.set(h, v);
   }
