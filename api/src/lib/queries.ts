@@ -109,6 +109,28 @@ function timelineEvent(e: ProjectionEntry): TimelineEvent {
   };
 }
 
+/**
+ * Workflow steps are stored by id; people read them by the label of the procedure version the
+ * case runs under (the public label for residents).
+ */
+async function withStepLabels(db: Db, caseId: string, audience: Audience, events: TimelineEvent[]): Promise<TimelineEvent[]> {
+  if (!events.some((e) => e.type === 'WorkflowTransitioned')) return events;
+  const { rows } = await db.query<{ states: { id: string; label: string; publicLabel?: string }[] }>(
+    `select v.definition -> 'workflow' -> 'states' as states
+       from rm_cases c join rm_procedure_versions v on v.procedure_id = c.procedure_id and v.version = c.procedure_version
+      where c.id = $1`,
+    [caseId],
+  );
+  const labels = new Map((rows[0]?.states ?? []).map((st) => [st.id, audience === 'citizen' ? (st.publicLabel ?? st.label) : st.label]));
+  return events.map((e) => {
+    if (e.type !== 'WorkflowTransitioned') return e;
+    const from = labels.get(String(e.data.from)) ?? String(e.data.from);
+    const to = labels.get(String(e.data.to)) ?? String(e.data.to);
+    const message = typeof e.data.message === 'string' && e.data.message ? ` : ${e.data.message}` : '';
+    return { ...e, summary: `Étape « ${from} » → « ${to} »${message}` };
+  });
+}
+
 interface ProcedureRow {
   id: string;
   slug: string;
@@ -168,7 +190,7 @@ export function createQueries(db: Db): Queries {
     },
 
     async timeline(caseId, audience: Audience) {
-      return (await queryTimeline(db, caseId, { audience })).map(timelineEvent);
+      return withStepLabels(db, caseId, audience, (await queryTimeline(db, caseId, { audience })).map(timelineEvent));
     },
 
     async caseAsOf(caseId, at) {
