@@ -22,11 +22,11 @@ function checkText(field: FormField, value: string): string | null {
   if (minLength !== undefined && value.length < minLength) return `Saisissez au moins ${minLength} caractères.`;
   if (maxLength !== undefined && value.length > maxLength) return `Saisissez au plus ${maxLength} caractères.`;
   if (pattern) {
-    let re: RegExp | null = null;
+    let re: RegExp | null;
     try {
       re = new RegExp(`^(?:${pattern})$`);
     } catch {
-      re = null;
+      re = null; // a broken pattern is the designer's mistake, not the resident's
     }
     if (re && !re.test(value)) return patternMessage ?? "Le format de ce champ n'est pas valide.";
   }

@@ -11,7 +11,7 @@ interface Receipt {
 
 export const load: PageServerLoad = ({ cookies, locals }) => {
   const raw = cookies.get(RECEIPT_COOKIE);
-  let receipt: Receipt | null = null;
+  let receipt: Receipt | null;
   try {
     receipt = raw ? (JSON.parse(raw) as Receipt) : null;
   } catch {
