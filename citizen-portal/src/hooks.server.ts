@@ -20,7 +20,8 @@ export const handle: Handle = async ({ event, resolve }) => {
         cookies.delete(SESSION_COOKIE, cookieOptions(url));
       }
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) cookies.delete(SESSION_COOKIE, cookieOptions(url));
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403))
+        cookies.delete(SESSION_COOKIE, cookieOptions(url));
       else if (!(err instanceof ApiError)) throw err;
     }
   }

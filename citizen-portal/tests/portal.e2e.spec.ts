@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../api/src/testing/test-server.ts';
 import { startPortal } from './support/server.ts';
-import { files, fitsOnPhone, launchBrowser, markNoReload, readAll, newContext, screenshot, seriousViolations, stillSamePage } from './support/browser.ts';
+import {
+  files,
+  fitsOnPhone,
+  launchBrowser,
+  markNoReload,
+  readAll,
+  newContext,
+  screenshot,
+  seriousViolations,
+  stillSamePage,
+} from './support/browser.ts';
 import { apiClient, signUpResident } from './support/api.ts';
 
 /** The resident's main journeys with JavaScript on: the portal as most people use it. */
@@ -34,7 +44,13 @@ describe('portail citoyen, JavaScript activé', () => {
     const procedure = items.find((p) => p.slug === 'question-facture')!;
     const created = await resident.post<{ id: string; reference: string }>('/cases', {
       procedureId: procedure.id,
-      data: { numeroFacture: 'FAC-2026-000123', montant: '42,50', objet: 'tarif', question: 'Le tarif appliqué ne correspond pas à mon quotient.', courriel: 'camille@exemple.fr' },
+      data: {
+        numeroFacture: 'FAC-2026-000123',
+        montant: '42,50',
+        objet: 'tarif',
+        question: 'Le tarif appliqué ne correspond pas à mon quotient.',
+        courriel: 'camille@exemple.fr',
+      },
     });
     return { token, ...created };
   }
@@ -159,8 +175,15 @@ describe('portail citoyen, JavaScript activé', () => {
     const page = await residentPage(token);
     await page.goto(`${server.url}/demandes/${id}`);
     await page.getByText('Cette page se met à jour en direct.').waitFor();
-    await agent.post(`/cases/${id}/phone-calls`, { direction: 'outbound', durationSeconds: 180, summary: 'Appel pour confirmer le quotient familial' });
-    await agent.post(`/cases/${id}/decision`, { outcome: 'accepted', reason: 'Le tarif a été corrigé sur la prochaine facture.' });
+    await agent.post(`/cases/${id}/phone-calls`, {
+      direction: 'outbound',
+      durationSeconds: 180,
+      summary: 'Appel pour confirmer le quotient familial',
+    });
+    await agent.post(`/cases/${id}/decision`, {
+      outcome: 'accepted',
+      reason: 'Le tarif a été corrigé sur la prochaine facture.',
+    });
     await agent.post(`/cases/${id}/close`, { reason: 'Demande traitée' });
     await page.getByRole('heading', { name: 'Votre avis sur le service' }).waitFor({ timeout: 3000 });
 
@@ -184,8 +207,13 @@ describe('portail citoyen, JavaScript activé', () => {
 
     await page.goto(`${server.url}/donnees`);
     expect(await seriousViolations(page)).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger mes données/ }).click()]);
-    const exported = JSON.parse((await readAll(await download.createReadStream())).toString('utf8')) as { requests: { reference: string }[] };
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Télécharger mes données/ }).click(),
+    ]);
+    const exported = JSON.parse((await readAll(await download.createReadStream())).toString('utf8')) as {
+      requests: { reference: string }[];
+    };
     expect(exported.requests.map((r) => r.reference)).toContain(reference);
   });
 });

@@ -20,7 +20,8 @@ describe('portail citoyen, JavaScript désactivé', () => {
     await server?.close();
   });
 
-  const pageWithoutJs = async (): Promise<Page> => (await newContext(browser, { javaScript: false, width: 390 })).newPage();
+  const pageWithoutJs = async (): Promise<Page> =>
+    (await newContext(browser, { javaScript: false, width: 390 })).newPage();
   const click = (page: Page, name: string | RegExp) => page.getByRole('button', { name }).click();
 
   it('signalement sans compte avec photo, code de suivi, réponse à une demande de complément', async () => {
@@ -44,7 +45,9 @@ describe('portail citoyen, JavaScript désactivé', () => {
     await click(page, 'Suivre cette demande');
     await page.getByRole('heading', { level: 1, name: /Suivi de la demande S-/ }).waitFor();
     const { case: tracked } = await apiClient(server.url).get<{ case: { id: string } }>(`/tracking/${code}`);
-    await agent.post(`/cases/${tracked.id}/request-information`, { message: 'Le trou est-il côté pair ou impair de l’avenue ?' });
+    await agent.post(`/cases/${tracked.id}/request-information`, {
+      message: 'Le trou est-il côté pair ou impair de l’avenue ?',
+    });
 
     await page.reload();
     await page.getByRole('heading', { name: 'La mairie vous demande un complément' }).waitFor();
@@ -82,7 +85,11 @@ describe('portail citoyen, JavaScript désactivé', () => {
     await page.goto(`${server.url}/demarches/acte-de-naissance/formulaire`);
     expect(await page.locator('#champ-nom').inputValue()).toBe('Petit');
     // Without JavaScript every conditional field is shown, with when to fill it.
-    await page.getByText('À remplir seulement si vous avez répondu « Autre (notaire, héritier, représentant légal…) » à « Vous êtes ».').waitFor();
+    await page
+      .getByText(
+        'À remplir seulement si vous avez répondu « Autre (notaire, héritier, représentant légal…) » à « Vous êtes ».',
+      )
+      .waitFor();
     await page.locator('#champ-typeActe').selectOption('extrait-sans-filiation');
     await page.locator('#champ-nombreExemplaires').fill('2');
     await page.locator('#champ-dateNaissance').fill('1990-04-12');

@@ -12,7 +12,11 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 function isPhone(value: string): boolean {
   const compact = value.replace(/[\s.\-()]/g, '');
-  return /^0[1-9]\d{8}$/.test(compact) || /^(\+|00)33(0)?[1-9]\d{8}$/.test(compact) || /^\+(?!33)[1-9]\d{7,14}$/.test(compact);
+  return (
+    /^0[1-9]\d{8}$/.test(compact) ||
+    /^(\+|00)33(0)?[1-9]\d{8}$/.test(compact) ||
+    /^\+(?!33)[1-9]\d{7,14}$/.test(compact)
+  );
 }
 
 const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
@@ -46,8 +50,10 @@ function checkOne(field: FormField, value: unknown, errors: FieldErrors): void {
     case 'number': {
       const n = Number(String(value).replace(/\s/g, '').replace(',', '.'));
       if (!Number.isFinite(n)) errors[at] = 'Saisissez un nombre.';
-      else if (rules.min !== undefined && n < rules.min) errors[at] = `Saisissez un nombre supérieur ou égal à ${rules.min}.`;
-      else if (rules.max !== undefined && n > rules.max) errors[at] = `Saisissez un nombre inférieur ou égal à ${rules.max}.`;
+      else if (rules.min !== undefined && n < rules.min)
+        errors[at] = `Saisissez un nombre supérieur ou égal à ${rules.min}.`;
+      else if (rules.max !== undefined && n > rules.max)
+        errors[at] = `Saisissez un nombre inférieur ou égal à ${rules.max}.`;
       return;
     }
     case 'date':
@@ -62,12 +68,14 @@ function checkOne(field: FormField, value: unknown, errors: FieldErrors): void {
       if (!isPhone(String(value))) errors[at] = 'Saisissez un numéro de téléphone valide, par exemple 01 23 45 67 89.';
       return;
     case 'boolean':
-      if (field.required && value !== true && value !== 'true' && value !== 'on') errors[at] = 'Vous devez cocher cette case.';
+      if (field.required && value !== true && value !== 'true' && value !== 'on')
+        errors[at] = 'Vous devez cocher cette case.';
       return;
     case 'address': {
       if (!isAddress(value)) return;
       if (!value.street?.trim()) errors[`${at}.street`] = REQUIRED;
-      if (!/^\d{5}$/.test(value.postalCode?.replace(/\s/g, '') ?? '')) errors[`${at}.postalCode`] = 'Saisissez un code postal à 5 chiffres.';
+      if (!/^\d{5}$/.test(value.postalCode?.replace(/\s/g, '') ?? ''))
+        errors[`${at}.postalCode`] = 'Saisissez un code postal à 5 chiffres.';
       if (!value.city?.trim()) errors[`${at}.city`] = REQUIRED;
       return;
     }
@@ -91,7 +99,13 @@ export function checkValues(fields: readonly FormField[], values: FormValues): F
     if (!carriesValue(field) || !shown.get(field.name)) continue;
     const value = values[field.name];
     if (empty(value) || (field.type === 'boolean' && value !== true && !field.required)) {
-      if (field.required) errors[field.name] = field.type === 'checkboxes' ? 'Cochez au moins une case.' : field.type === 'boolean' ? 'Vous devez cocher cette case.' : REQUIRED;
+      if (field.required)
+        errors[field.name] =
+          field.type === 'checkboxes'
+            ? 'Cochez au moins une case.'
+            : field.type === 'boolean'
+              ? 'Vous devez cocher cette case.'
+              : REQUIRED;
       continue;
     }
     checkOne(field, value, errors);

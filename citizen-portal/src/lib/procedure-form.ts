@@ -27,7 +27,8 @@ export function errorTargetId(key: string): string {
 
 function matches(value: unknown, expected: string | boolean): boolean {
   if (Array.isArray(value)) return value.includes(expected);
-  if (typeof expected === 'boolean') return value === expected || value === String(expected) || (expected && value === 'on');
+  if (typeof expected === 'boolean')
+    return value === expected || value === String(expected) || (expected && value === 'on');
   return value === expected || (typeof value === 'number' && String(value) === expected);
 }
 

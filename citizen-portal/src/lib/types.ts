@@ -4,9 +4,20 @@
  */
 
 export type FieldType =
-  | 'text' | 'textarea' | 'number' | 'date' | 'email' | 'phone'
-  | 'select' | 'radio' | 'checkboxes' | 'boolean' | 'address' | 'file'
-  | 'section' | 'help';
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'date'
+  | 'email'
+  | 'phone'
+  | 'select'
+  | 'radio'
+  | 'checkboxes'
+  | 'boolean'
+  | 'address'
+  | 'file'
+  | 'section'
+  | 'help';
 
 export interface FieldOption {
   value: string;

@@ -21,12 +21,20 @@ export function apiClient(baseUrl: string, token?: string) {
 
 let counter = 0;
 /** A new resident with an account, signed up through the API; returns their bearer token. */
-export async function signUpResident(baseUrl: string, firstName = 'Camille'): Promise<{ token: string; email: string }> {
+export async function signUpResident(
+  baseUrl: string,
+  firstName = 'Camille',
+): Promise<{ token: string; email: string }> {
   const email = `${firstName.toLowerCase()}.${Date.now()}.${counter++}@exemple.fr`;
   const { token } = await apiClient(baseUrl).post<{ token: string }>('/accounts', {
     email,
     password: 'mot-de-passe-solide',
-    profile: { firstName, lastName: 'Durand', phone: '06 12 34 56 78', address: { street: '3 rue des Lilas', postalCode: '75012', city: 'Paris' } },
+    profile: {
+      firstName,
+      lastName: 'Durand',
+      phone: '06 12 34 56 78',
+      address: { street: '3 rue des Lilas', postalCode: '75012', city: 'Paris' },
+    },
   });
   return { token, email };
 }

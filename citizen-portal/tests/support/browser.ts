@@ -15,7 +15,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newContext(browser: Browser, options: { javaScript?: boolean; width?: number } = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: { javaScript?: boolean; width?: number } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
@@ -29,7 +32,11 @@ export function newContext(browser: Browser, options: { javaScript?: boolean; wi
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return (await axe.run()).violations;
   });
   return violations
@@ -45,11 +52,19 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Files as a browser would pick them; contents pass the API's type sniffing. */
 export const files = {
-  pdf: (name = 'facture.pdf') => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') }),
+  pdf: (name = 'facture.pdf') => ({
+    name,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  }),
   png: (name = 'photo.png') => ({
     name,
     mimeType: 'image/png',
-    buffer: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'),
+    buffer: Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    ),
   }),
   text: (name = 'notes.txt') => ({ name, mimeType: 'text/plain', buffer: Buffer.from('Ceci est un fichier texte.\n') }),
 };

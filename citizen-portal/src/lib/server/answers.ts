@@ -41,7 +41,9 @@ function readPlain(field: FormField, form: FormData): unknown {
       return v === 'true' || v === 'on' ? true : undefined;
     }
     case 'address': {
-      const [street, postalCode, city] = ['street', 'postalCode', 'city'].map((p) => text(form, `${field.name}.${p}`) ?? '');
+      const [street, postalCode, city] = ['street', 'postalCode', 'city'].map(
+        (p) => text(form, `${field.name}.${p}`) ?? '',
+      );
       return street || postalCode || city ? { street, postalCode, city } : undefined;
     }
     case 'file':
@@ -55,7 +57,8 @@ function readPlain(field: FormField, form: FormData): unknown {
 export function fileProblem(field: Pick<FormField, 'rules'>, file: File): string | null {
   const max = Math.min(field.rules?.maxSize ?? MAX_UPLOAD, MAX_UPLOAD);
   if (file.size > max) return `Le fichier dépasse la taille maximale de ${formatSize(max)}.`;
-  if (!acceptsType(field.rules?.accept, file.type)) return "Ce type de fichier n'est pas accepté. Choisissez un fichier dans l'un des formats indiqués.";
+  if (!acceptsType(field.rules?.accept, file.type))
+    return "Ce type de fichier n'est pas accepté. Choisissez un fichier dans l'un des formats indiqués.";
   return null;
 }
 
@@ -85,7 +88,8 @@ export async function readAnswers(
       values[field.name] = await upload(file);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      errors[field.name] = err.status === 413 ? `Le fichier dépasse la taille maximale de ${formatSize(MAX_UPLOAD)}.` : err.detail;
+      errors[field.name] =
+        err.status === 413 ? `Le fichier dépasse la taille maximale de ${formatSize(MAX_UPLOAD)}.` : err.detail;
     }
   }
   return { values, errors };

@@ -51,7 +51,11 @@ async function problemOf(res: Response): Promise<Problem> {
     const body = JSON.parse(text) as Partial<Problem>;
     return { status: res.status, title: body.title ?? res.statusText, detail: body.detail, errors: body.errors };
   } catch {
-    return { status: res.status, title: res.statusText || 'Erreur', detail: 'Le service est momentanément indisponible. Réessayez dans quelques instants.' };
+    return {
+      status: res.status,
+      title: res.statusText || 'Erreur',
+      detail: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+    };
   }
 }
 
@@ -64,7 +68,10 @@ export function createApi(options: ApiOptions = {}) {
   });
 
   /** The raw response (streams and downloads); errors are not thrown. */
-  async function raw(path: string, init: RequestInit & { extraHeaders?: Record<string, string> } = {}): Promise<Response> {
+  async function raw(
+    path: string,
+    init: RequestInit & { extraHeaders?: Record<string, string> } = {},
+  ): Promise<Response> {
     const { extraHeaders, ...rest } = init;
     return fetch(`${apiBaseUrl()}/api/v1${path}`, { ...rest, headers: headers(extraHeaders) });
   }
@@ -79,7 +86,11 @@ export function createApi(options: ApiOptions = {}) {
           : { body: JSON.stringify(body), extraHeaders: { 'content-type': 'application/json', ...extra } }),
       });
     } catch {
-      throw new ApiError({ status: 503, title: 'Service indisponible', detail: 'Le service est momentanément indisponible. Réessayez dans quelques instants.' });
+      throw new ApiError({
+        status: 503,
+        title: 'Service indisponible',
+        detail: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+      });
     }
     if (!res.ok) throw new ApiError(await problemOf(res));
     if (res.status === 204) return undefined as T;

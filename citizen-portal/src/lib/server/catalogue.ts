@@ -18,7 +18,10 @@ function toSummary(item: Listed): ProcedureSummary {
   };
 }
 
-export async function listProcedures(api: Api, filter: { q?: string; theme?: string } = {}): Promise<ProcedureSummary[]> {
+export async function listProcedures(
+  api: Api,
+  filter: { q?: string; theme?: string } = {},
+): Promise<ProcedureSummary[]> {
   const params = new URLSearchParams();
   if (filter.theme) params.set('theme', filter.theme);
   if (filter.q) params.set('q', filter.q);

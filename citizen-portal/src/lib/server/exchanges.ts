@@ -32,7 +32,8 @@ export async function postExchange(api: Api, path: string, form: FormData, actio
     const fieldErrors = err.fieldErrors();
     const mapped: FieldErrors = {};
     for (const [k, v] of Object.entries(fieldErrors)) mapped[k.startsWith('documents') ? 'fichiers' : 'message'] ??= v;
-    if (Object.keys(mapped).length === 0) mapped[err.status === 415 || err.status === 413 ? 'fichiers' : 'message'] = err.detail;
+    if (Object.keys(mapped).length === 0)
+      mapped[err.status === 415 || err.status === 413 ? 'fichiers' : 'message'] = err.detail;
     return fail(err.status === 400 ? 400 : err.status, { action, errors: mapped, message });
   }
   return { action, done: true, errors: {} as FieldErrors, message: '' };

@@ -9,7 +9,8 @@ export function readProfile(form: FormData, email?: string): { profile: Profile;
   if (!profile.lastName) errors.lastName = 'Saisissez votre nom.';
   const phone = get('phone');
   if (phone) {
-    if (!/^[0-9 +().-]{6,30}$/.test(phone)) errors.phone = 'Saisissez un numéro de téléphone valide, par exemple 01 23 45 67 89.';
+    if (!/^[0-9 +().-]{6,30}$/.test(phone))
+      errors.phone = 'Saisissez un numéro de téléphone valide, par exemple 01 23 45 67 89.';
     profile.phone = phone;
   }
   if (email) profile.email = email;

@@ -16,7 +16,8 @@ export const actions: Actions = {
     const form = await request.formData();
     const email = String(form.get('email') ?? '').trim();
     const { profile, errors } = readProfile(form, email || undefined);
-    if (email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) errors.email = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
+    if (email && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email))
+      errors.email = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
     if (Object.keys(errors).length > 0) return fail(400, { profile, errors, message: null, saved: false });
     try {
       const answer = await locals.api.put<{ profile: Profile }>('/me/profile', { profile });
@@ -24,7 +25,12 @@ export const actions: Actions = {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const fieldErrors = err.fieldErrors('profile.');
-      return fail(err.status, { profile, errors: fieldErrors, message: Object.keys(fieldErrors).length > 0 ? null : err.detail, saved: false });
+      return fail(err.status, {
+        profile,
+        errors: fieldErrors,
+        message: Object.keys(fieldErrors).length > 0 ? null : err.detail,
+        saved: false,
+      });
     }
   },
 };

@@ -24,7 +24,11 @@ export const actions: Actions = {
       const { token, user } = await locals.api.post<{ token: string; user: User }>('/session', { email, password });
       if (user.kind !== 'citizen') {
         await locals.api.del('/session').catch(() => undefined);
-        return fail(403, { email, errors: {} as FieldErrors, message: 'Ce compte est un compte agent : connectez-vous sur l’espace agents de la mairie.' });
+        return fail(403, {
+          email,
+          errors: {} as FieldErrors,
+          message: 'Ce compte est un compte agent : connectez-vous sur l’espace agents de la mairie.',
+        });
       }
       cookies.set(SESSION_COOKIE, token, cookieOptions(url, 60 * 60 * 12));
     } catch (err) {

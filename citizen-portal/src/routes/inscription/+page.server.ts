@@ -17,7 +17,8 @@ export const actions: Actions = {
     const password = String(form.get('password') ?? '');
     const redirectTo = safeRedirect(String(form.get('redirectTo') ?? ''));
     const { profile, errors } = readProfile(form);
-    if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) errors.email = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
+    if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email))
+      errors.email = 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.';
     if (password.length < 10) errors.password = 'Choisissez un mot de passe d’au moins 10 caractères.';
     if (Object.keys(errors).length > 0) return fail(400, { email, profile, errors, message: null });
     try {
@@ -26,7 +27,12 @@ export const actions: Actions = {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const fieldErrors = err.fieldErrors('profile.');
-      return fail(err.status, { email, profile, errors: fieldErrors, message: Object.keys(fieldErrors).length > 0 ? null : err.detail });
+      return fail(err.status, {
+        email,
+        profile,
+        errors: fieldErrors,
+        message: Object.keys(fieldErrors).length > 0 ? null : err.detail,
+      });
     }
     redirect(303, redirectTo);
   },

@@ -16,7 +16,9 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
   try {
     const tracked = await locals.api.get<{ case: CaseView; events: TimelineEvent[] }>(path(code));
     const procedure = await locals.api
-      .get<Procedure>(`/procedures/${encodeURIComponent(tracked.case.procedureId)}?version=${tracked.case.procedureVersion}`)
+      .get<Procedure>(
+        `/procedures/${encodeURIComponent(tracked.case.procedureId)}?version=${tracked.case.procedureVersion}`,
+      )
       .catch(() => null);
     return { tracked: { view: tracked.case, events: tracked.events, fields: procedure?.definition.fields ?? [] } };
   } catch (err) {
@@ -27,20 +29,27 @@ export const load: PageServerLoad = async ({ locals, cookies, url }) => {
 };
 
 /** Anonymous attachments are tied to this browser's upload key. */
-const anonymousApi = (cookies: Parameters<PageServerLoad>[0]['cookies'], url: URL) => createApi({ uploadKey: uploadKey(cookies, url) });
+const anonymousApi = (cookies: Parameters<PageServerLoad>[0]['cookies'], url: URL) =>
+  createApi({ uploadKey: uploadKey(cookies, url) });
 
 export const actions: Actions = {
   suivre: async ({ request, locals, cookies, url }) => {
     const code = clean(String((await request.formData()).get('code') ?? ''));
     const errors: FieldErrors = {};
     if (!code) errors.code = 'Saisissez votre code de suivi.';
-    else if (!/^[A-Za-z0-9-]{12,20}$/.test(code)) errors.code = 'Ce code n’a pas le bon format : il comporte de 12 à 20 lettres, chiffres ou tirets.';
+    else if (!/^[A-Za-z0-9-]{12,20}$/.test(code))
+      errors.code = 'Ce code n’a pas le bon format : il comporte de 12 à 20 lettres, chiffres ou tirets.';
     if (Object.keys(errors).length > 0) return fail(400, { action: 'suivre', errors, code, message: '' });
     try {
       await locals.api.get(path(code));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      return fail(err.status === 404 ? 400 : err.status, { action: 'suivre', errors: { code: err.detail } as FieldErrors, code, message: '' });
+      return fail(err.status === 404 ? 400 : err.status, {
+        action: 'suivre',
+        errors: { code: err.detail } as FieldErrors,
+        code,
+        message: '',
+      });
     }
     cookies.set(TRACKING_COOKIE, code, cookieOptions(url, 60 * 60 * 24 * 30));
     redirect(303, '/suivi');
@@ -57,6 +66,11 @@ export const actions: Actions = {
   complement: async ({ request, cookies, url }) => {
     const code = cookies.get(TRACKING_COOKIE);
     if (!code) redirect(303, '/suivi');
-    return postExchange(anonymousApi(cookies, url), `${path(code)}/provide-information`, await request.formData(), 'complement');
+    return postExchange(
+      anonymousApi(cookies, url),
+      `${path(code)}/provide-information`,
+      await request.formData(),
+      'complement',
+    );
   },
 };

@@ -12,7 +12,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   if (!view) error(404, 'Cette demande est introuvable.');
   const [timeline, procedure] = await Promise.all([
     locals.api.get<{ events: TimelineEvent[] }>(`/cases/${id}/timeline`),
-    orNull(locals.api.get<Procedure>(`/procedures/${encodeURIComponent(view.procedureId)}?version=${view.procedureVersion}`)),
+    orNull(
+      locals.api.get<Procedure>(`/procedures/${encodeURIComponent(view.procedureId)}?version=${view.procedureVersion}`),
+    ),
   ]);
   return { view, events: timeline.events, fields: procedure?.definition.fields ?? [] };
 };
@@ -20,11 +22,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
   message: async ({ request, locals, params, url }) => {
     requireCitizen(locals, url);
-    return postExchange(locals.api, `/cases/${encodeURIComponent(params.id)}/messages`, await request.formData(), 'message');
+    return postExchange(
+      locals.api,
+      `/cases/${encodeURIComponent(params.id)}/messages`,
+      await request.formData(),
+      'message',
+    );
   },
   complement: async ({ request, locals, params, url }) => {
     requireCitizen(locals, url);
-    return postExchange(locals.api, `/cases/${encodeURIComponent(params.id)}/provide-information`, await request.formData(), 'complement');
+    return postExchange(
+      locals.api,
+      `/cases/${encodeURIComponent(params.id)}/provide-information`,
+      await request.formData(),
+      'complement',
+    );
   },
   avis: async ({ request, locals, params, url }) => {
     requireCitizen(locals, url);
@@ -36,7 +48,10 @@ export const actions: Actions = {
     if (comment.length > 2000) errors.comment = 'Votre commentaire ne doit pas dépasser 2 000 caractères.';
     if (Object.keys(errors).length > 0) return fail(400, { action: 'avis', errors, message: comment });
     try {
-      await locals.api.post(`/cases/${encodeURIComponent(params.id)}/rating`, { score, ...(comment ? { comment } : {}) });
+      await locals.api.post(`/cases/${encodeURIComponent(params.id)}/rating`, {
+        score,
+        ...(comment ? { comment } : {}),
+      });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       const fieldErrors = err.fieldErrors();

@@ -50,7 +50,14 @@ export const actions: Actions = {
     const { values, errors } = await answersFrom(procedure, request, locals, cookies, url);
     const all = { ...checkValues(procedure.definition.fields, values), ...errors };
     if (Object.keys(all).length > 0) return refused(values, all);
-    return { step: 'review' as const, values, errors: {} as FieldErrors, message: null, draftSavedAt: null as string | null, submissionKey: randomUUID() };
+    return {
+      step: 'review' as const,
+      values,
+      errors: {} as FieldErrors,
+      message: null,
+      draftSavedAt: null as string | null,
+      submissionKey: randomUUID(),
+    };
   },
 
   brouillon: async ({ request, locals, params, cookies, url }) => {
@@ -58,8 +65,11 @@ export const actions: Actions = {
     const procedure = await loadProcedure(locals.api, params.slug);
     const { values, errors } = await answersFrom(procedure, request, locals, cookies, url);
     try {
-      const draft = await locals.api.put<{ updatedAt: string }>(`/me/drafts/${encodeURIComponent(procedure.id)}`, { data: values });
-      if (Object.keys(errors).length > 0) return refused(values, errors, 'Le brouillon est enregistré, sauf les fichiers signalés ci-dessous.');
+      const draft = await locals.api.put<{ updatedAt: string }>(`/me/drafts/${encodeURIComponent(procedure.id)}`, {
+        data: values,
+      });
+      if (Object.keys(errors).length > 0)
+        return refused(values, errors, 'Le brouillon est enregistré, sauf les fichiers signalés ci-dessous.');
       return { step: 'form' as const, values, errors: {} as FieldErrors, message: null, draftSavedAt: draft.updatedAt };
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
@@ -71,7 +81,13 @@ export const actions: Actions = {
   modifier: async ({ request, locals, params }) => {
     const procedure = await loadProcedure(locals.api, params.slug);
     const values = parseCarriedValues(procedure.definition.fields, (await request.formData()).get('__reponses'));
-    return { step: 'form' as const, values, errors: {} as FieldErrors, message: null, draftSavedAt: null as string | null };
+    return {
+      step: 'form' as const,
+      values,
+      errors: {} as FieldErrors,
+      message: null,
+      draftSavedAt: null as string | null,
+    };
   },
 
   envoyer: async ({ request, locals, params, cookies, url }) => {
@@ -83,16 +99,31 @@ export const actions: Actions = {
     const api = apiFor(locals, cookies, url);
     let answer: { id: string; reference: string; trackingCode?: string };
     try {
-      answer = await api.post('/cases', { procedureId: procedure.id, data: toCaseData(fields, values) }, typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key) ? key : undefined);
+      answer = await api.post(
+        '/cases',
+        { procedureId: procedure.id, data: toCaseData(fields, values) },
+        typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key) ? key : undefined,
+      );
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 401) loginRedirect(url);
       const errors = err.fieldErrors('data.');
       const general = Object.keys(errors).length > 0 ? null : err.detail;
-      return fail(err.status === 400 ? 400 : err.status, { step: 'form' as const, values, errors, message: general, draftSavedAt: null as string | null });
+      return fail(err.status === 400 ? 400 : err.status, {
+        step: 'form' as const,
+        values,
+        errors,
+        message: general,
+        draftSavedAt: null as string | null,
+      });
     }
     if (locals.user) await locals.api.del(`/me/drafts/${encodeURIComponent(procedure.id)}`).catch(() => undefined);
-    const receipt = { id: answer.id, reference: answer.reference, trackingCode: answer.trackingCode ?? null, title: procedure.definition.title };
+    const receipt = {
+      id: answer.id,
+      reference: answer.reference,
+      trackingCode: answer.trackingCode ?? null,
+      title: procedure.definition.title,
+    };
     cookies.set(RECEIPT_COOKIE, JSON.stringify(receipt), cookieOptions(url, 60 * 30));
     redirect(303, '/demande-envoyee');
   },
