@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { ApiError, createApi } from '$lib/server/api';
 import { cookieOptions, SESSION_COOKIE } from '$lib/server/session';
 import type { User } from '$lib/types';
@@ -27,4 +27,13 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   locals.api = createApi({ token: locals.token });
   return resolve(event);
+};
+
+/** Unexpected failures: a French sentence for the resident, the details only in the server log. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status !== 404) console.error(`${event.request.method} ${event.url.pathname}`, error);
+  if (error instanceof ApiError && error.status === 503) {
+    return { message: 'Le service est momentanément indisponible. Réessayez dans quelques instants.' };
+  }
+  return { message: status === 404 ? 'Page introuvable.' : 'Une erreur inattendue est survenue.' };
 };

@@ -216,4 +216,29 @@ describe('portail citoyen, JavaScript activé', () => {
     };
     expect(exported.requests.map((r) => r.reference)).toContain(reference);
   });
+  it('« Mon compte » pré-remplit les formulaires ; les champs conditionnels suivent les réponses', async () => {
+    const { token } = await signUpResident(server.url, 'Inès');
+    const page = await residentPage(token);
+    await page.goto(`${server.url}/compte`);
+    await page.getByLabel('Téléphone (facultatif)').fill('07 98 76 54 32');
+    await page.getByLabel('Commune').fill('S.');
+    await page.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+    await page.getByText('Vos coordonnées ont été enregistrées.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/demarches/acte-de-naissance/formulaire`);
+    expect(await page.locator('#champ-nom').inputValue()).toBe('Durand');
+    expect(await page.locator('#champ-adresse-city').inputValue()).toBe('S.');
+    const precision = page.locator('#champ-qualitePrecision');
+    expect(await precision.isVisible()).toBe(false);
+    await page.getByLabel('Autre (notaire, héritier, représentant légal…)').check();
+    await precision.waitFor({ state: 'visible' });
+    await page.getByLabel('Retrait à la mairie').check();
+    await page.locator('#champ-adresse-street').waitFor({ state: 'hidden' });
+    await page.getByLabel('Envoi par courrier').check();
+    expect(await page.locator('#champ-adresse-street').inputValue()).toBe('3 rue des Lilas');
+
+    await page.goto(`${server.url}/demarches/inscription-listes-electorales/formulaire`);
+    expect(await page.locator('#champ-telephone').inputValue()).toBe('07 98 76 54 32');
+  });
 });
