@@ -121,7 +121,7 @@ export async function describeMachine(): Promise<Machine> {
   let postgres = 'unreachable';
   try {
     const db = await openDb({ url: databaseUrl(), schema: 'public', poolSize: 1 });
-    const { rows } = await db.query<{ v: string }>('show server_version');
+    const { rows } = await db.query<{ v: string }>("select current_setting('server_version') as v");
     postgres = `PostgreSQL ${rows[0]?.v ?? '?'}`;
     const settings = await db.query<{ name: string; setting: string; unit: string | null }>(
       `select name, setting, unit from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'fsync')`,

@@ -5,11 +5,6 @@ import { fuzzApi, stateOf } from './fuzz-run.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
-/**
- * The full fuzz run, with what `npm test` leaves out: broken percent-encodings and over-long path
- * parameters, which Fastify's router refuses itself (400 FST_ERR_BAD_URL, 414
- * FST_ERR_MAX_PARAM_LENGTH) in plain JSON unless the API hands them to its problem+json handler.
- */
 describe.each(testDatabases())('API fuzzing, full run, on $name', ({ open }) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -20,12 +15,21 @@ describe.each(testDatabases())('API fuzzing, full run, on $name', ({ open }) => 
     await server?.guichet.db.close();
   });
 
-  it(`answers ${RUNS} hostile requests (broken URLs included) with problem+json, never 5xx, and changes nothing`, { timeout: 1_800_000 }, async () => {
+  it(`answers ${RUNS} hostile requests with problem+json, never 5xx, and changes nothing`, { timeout: 1_800_000 }, async () => {
     const app = server.guichet.app!;
     await fuzzApi(app, 1);
     const before = await stateOf(server.guichet.db);
-    await fuzzApi(app, RUNS, true);
+    await fuzzApi(app, RUNS);
     const after = await stateOf(server.guichet.db);
     expect({ ...after, sessions: after.sessions - 4 }).toEqual(before);
+  });
+
+  /**
+   * Broken percent-encodings and over-long path parameters: Fastify's router refuses them itself
+   * (400 FST_ERR_BAD_URL, 414 FST_ERR_MAX_PARAM_LENGTH) in plain JSON, before the API's error
+   * handler. Fails until the API hands those errors to its problem+json handler.
+   */
+  it('refuses broken URLs with problem+json too', { timeout: 600_000 }, async () => {
+    await fuzzApi(server.guichet.app!, 2000, true);
   });
 });

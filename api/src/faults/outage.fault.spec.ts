@@ -72,6 +72,8 @@ describe.runIf(postgresBin())('PostgreSQL stopped and started under load', () =>
     await Promise.all(writers);
 
     const during = sent.filter((s) => s.at > down + 500 && s.at < up);
+    const count = (status: number) => sent.filter((s) => s.status === status).length;
+    console.info(`outage: ${sent.length} commands, ${count(200)} acknowledged, ${count(503)} answered 503 (${during.length} during the outage)`);
     expect(during.length, 'requests answered while the database was down').toBeGreaterThan(0);
     expect(during.filter((s) => s.status !== 503), 'answers during the outage').toEqual([]);
     expect(during.every((s) => s.contentType.startsWith('application/problem+json') && Number(s.retryAfter) > 0)).toBe(true);
