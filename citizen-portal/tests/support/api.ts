@@ -25,7 +25,11 @@ export async function signUpResident(
   baseUrl: string,
   firstName = 'Camille',
 ): Promise<{ token: string; email: string }> {
-  const email = `${firstName.toLowerCase()}.${Date.now()}.${counter++}@exemple.fr`;
+  const ascii = firstName
+    .normalize('NFD')
+    .replace(/[^a-zA-Z]/g, '')
+    .toLowerCase();
+  const email = `${ascii}.${Date.now()}.${counter++}@exemple.fr`;
   const { token } = await apiClient(baseUrl).post<{ token: string }>('/accounts', {
     email,
     password: 'mot-de-passe-solide',
