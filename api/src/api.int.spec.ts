@@ -226,6 +226,13 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect(followed.status).toBe(200);
     expect(followed.body.case.reference).toBe(submitted.body.reference);
     expect((await api.get('/api/v1/tracking/AAAA-BBBB-CCCC')).status).toBe(404);
+    // The code also opens the live feed; an agent's message shows up on it.
+    const live = await openEventStream(`${server.url}/api/v1/tracking/${code}/live`, '');
+    expect((await api.post(`/api/v1/cases/${submitted.body.id}/messages`, { message: 'Merci, nous passons demain.' }, voirieAgent)).status).toBe(200);
+    const pushed = await live.next((m) => m.event === 'timeline' && m.data.type === 'MessageSent');
+    expect(pushed.data.actor).toEqual({ kind: 'service', name: expect.any(String) });
+    live.close();
+    expect((await api.post(`/api/v1/tracking/${code}/messages`, { message: 'Parfait, merci !' })).status).toBe(200);
     // A procedure that needs an account refuses anonymous submissions.
     expect((await api.post('/api/v1/cases', { procedureId: 'acte-de-naissance', data: {} })).status).toBe(401);
   });

@@ -21,6 +21,9 @@ export async function loadApps(root: string, apiUrl: string): Promise<MountedApp
   // adapter-node reads its settings from the environment when its handler is first imported.
   process.env.GUICHET_API_URL ??= apiUrl;
   process.env.BODY_SIZE_LIMIT ??= '12M';
+  // Without ORIGIN, adapter-node assumes https and SvelteKit refuses every form post over plain
+  // http as cross-site; the protocol comes from the proxy's header, or from the socket itself.
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
   const load = async (app: string): Promise<NodeHandler | null> => {
     const file = join(root, app, 'build', 'handler.js');
     if (!existsSync(file)) return null;
@@ -37,6 +40,7 @@ export async function loadApps(root: string, apiUrl: string): Promise<MountedApp
     handle(req, res) {
       const url = req.url ?? '/';
       if (API_PATHS.test(url)) return false;
+      req.headers['x-forwarded-proto'] ??= 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
       if (/^\/backoffice(\/|\?|$)/.test(url)) {
         if (backoffice) backoffice(req, res, () => notFound(res));
         else return false;

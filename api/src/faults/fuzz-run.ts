@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '@guichet/eventstore';
-import { FUZZ_ROLES, hostileRequest, type FuzzRole, type HostileRequest } from './fuzz.ts';
+import { FUZZ_ROLES, hostileRequest, type FuzzOptions, type FuzzRole, type HostileRequest } from './fuzz.ts';
 
 const EMAILS: Record<Exclude<FuzzRole, 'anonymous'>, string> = {
   citizen: 'citoyen@demo.guichet.test',
@@ -42,7 +42,11 @@ function fault(status: number, contentType: string, body: string): string | null
 }
 
 /** Sends `runs` hostile requests through `app.inject`; every refusal must be problem+json and nothing 5xx. */
-export async function fuzzApi(app: FastifyInstance, runs: number, brokenUrls = false): Promise<{ statuses: Map<number, number> }> {
+export async function fuzzApi(
+  app: FastifyInstance,
+  runs: number,
+  options: FuzzOptions = { brokenUrls: false, nulBytes: false },
+): Promise<{ statuses: Map<number, number> }> {
   const tokens = new Map<FuzzRole, string>();
   for (const role of FUZZ_ROLES) {
     if (role === 'anonymous') continue;
@@ -51,7 +55,7 @@ export async function fuzzApi(app: FastifyInstance, runs: number, brokenUrls = f
   }
   const statuses = new Map<number, number>();
   await fc.assert(
-    fc.asyncProperty(hostileRequest({ brokenUrls }), async (r: HostileRequest) => {
+    fc.asyncProperty(hostileRequest(options), async (r: HostileRequest) => {
       const token = tokens.get(r.role);
       const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...r.headers };
       const res = await app.inject({ method: r.method as 'GET', url: r.url, headers, ...(r.payload !== undefined ? { payload: r.payload } : {}) });

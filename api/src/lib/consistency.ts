@@ -5,45 +5,82 @@ import type { ChangeNotice } from '../plugins/context.ts';
 const POLL_MS = 25;
 const DEFAULT_TIMEOUT_MS = 2000;
 
+interface Waiter {
+  xid: bigint;
+  position: number;
+  deadline: number;
+  resolve(done: boolean): void;
+}
+
+/** `$all` order: (transaction id, position). */
+const atOrAfter = (cx: bigint, cp: number, x: bigint, p: number) => cx > x || (cx === x && cp >= p);
+
 /**
  * Read-your-writes for HTTP clients: a command answers once every projection has processed
  * its last event, so the page the client loads next already shows it. Bounded: past the
  * timeout the command is still accepted (it is in the log) and the answer goes out.
+ *
+ * All waiting commands share one check of the checkpoints, run when a projection batch
+ * commits (or every 25 ms while someone waits), so 32 concurrent commands cost one query, not 32.
  */
 export function projectionWaiter(db: Db, store: EventStore, changes: Observable<ChangeNotice>) {
-  const waiters = new Set<() => void>();
-  const sub = changes.subscribe(() => {
-    for (const wake of [...waiters]) wake();
-  });
+  const waiters = new Set<Waiter>();
+  let checking: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
 
-  async function behind(position: number): Promise<number> {
-    // $all is ordered by (transaction id, position): compare checkpoints on both.
-    const { rows } = await db.query<{ behind: number }>(
-      `select count(*)::int as behind
-         from projection_checkpoints c, (select transaction_id from events where position = $1) e
-        where (c.transaction_id::text::xid8, c.position) < (e.transaction_id, $1::bigint)`,
-      [position],
-    );
-    return rows[0]?.behind ?? 0;
+  async function check(): Promise<void> {
+    const { rows } = await db.query<{ x: string; p: number }>('select transaction_id::text as x, position as p from projection_checkpoints');
+    const now = Date.now();
+    for (const w of [...waiters]) {
+      const done = rows.length > 0 && rows.every((r) => atOrAfter(BigInt(r.x), r.p, w.xid, w.position));
+      if (done || now >= w.deadline) {
+        waiters.delete(w);
+        w.resolve(done);
+      }
+    }
   }
+
+  function schedule(): void {
+    if (checking) {
+      again = true;
+      return;
+    }
+    checking = check()
+      .catch(() => {
+        // The database is away: waiters time out, commands still answer.
+      })
+      .finally(() => {
+        checking = null;
+        if (again) {
+          again = false;
+          schedule();
+        }
+        armTimer();
+      });
+  }
+
+  function armTimer(): void {
+    if (timer || waiters.size === 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      schedule();
+    }, POLL_MS);
+  }
+
+  const sub = changes.subscribe(() => {
+    if (waiters.size > 0) schedule();
+  });
 
   return {
     async waitFor(position: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<boolean> {
-      const deadline = Date.now() + timeoutMs;
-      while ((await behind(position)) > 0) {
-        const left = deadline - Date.now();
-        if (left <= 0) return false;
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            waiters.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, Math.min(POLL_MS, left));
-          waiters.add(wake);
-        });
-      }
-      return true;
+      const { rows } = await db.query<{ x: string }>('select transaction_id::text as x from events where position = $1', [position]);
+      if (!rows[0]) return false;
+      const xid = BigInt(rows[0].x);
+      return new Promise<boolean>((resolve) => {
+        waiters.add({ xid, position, deadline: Date.now() + timeoutMs, resolve });
+        schedule();
+      });
     },
     /** For an API-only process: how far each projection is behind the head of the log. */
     async lag(): Promise<{ name: string; behind: number }[]> {
@@ -57,6 +94,11 @@ export function projectionWaiter(db: Db, store: EventStore, changes: Observable<
       );
       return rows;
     },
-    close: () => sub.unsubscribe(),
+    close(): void {
+      sub.unsubscribe();
+      if (timer) clearTimeout(timer);
+      for (const w of waiters) w.resolve(false);
+      waiters.clear();
+    },
   };
 }

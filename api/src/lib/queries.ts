@@ -96,12 +96,14 @@ async function viewOf(db: Db, c: ProjectionCase): Promise<CaseView> {
 }
 
 function timelineEvent(e: ProjectionEntry): TimelineEvent {
+  // Residents see the town's staff as their service, never as individuals or as "system".
+  const kind = e.actorRole ?? 'service';
   return {
     position: e.position,
     version: e.version,
     type: e.type,
     at: e.at,
-    actor: { kind: e.actorRole ?? 'system', ...(e.actor ? { id: e.actor } : {}), name: e.actorName ?? 'Mairie' },
+    actor: { kind, ...(e.actor ? { id: e.actor } : {}), name: e.actorName ?? 'Mairie' },
     channel: e.channel,
     internal: e.internal,
     summary: e.summary,

@@ -8,6 +8,8 @@ import { newId, normaliseTrackingCode, sha256 } from '../lib/ids.ts';
 import { notFound } from '../lib/problem.ts';
 import { AnyObject, errorResponses, Uuid, VersionAnswer } from '../lib/schemas.ts';
 import { caseViewFor, TimelineEventSchema } from './cases/views.ts';
+import { streamCase } from './cases/live.ts';
+import { sendDocument } from './cases/queries.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 12, maxLength: 20, pattern: '^[A-Za-z0-9-]+$' }) });
 const MessageBody = Type.Object(
@@ -44,6 +46,30 @@ export default async function trackingRoutes(app: FastifyInstance) {
     async (req) => {
       const { c } = await caseOfCode(app, req);
       return { case: await caseViewFor(app, c, 'citizen'), events: await app.queries.timeline(c.id, 'citizen') };
+    },
+  );
+
+  app.get(
+    '/tracking/:code/live',
+    { schema: { tags, summary: 'Flux en direct (SSE) d’une demande anonyme', params: CodeParams } },
+    async (req, reply) => {
+      const { c } = await caseOfCode(app, req);
+      streamCase(app, req, reply, c.id, 'citizen');
+    },
+  );
+
+  app.get(
+    '/tracking/:code/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: 'Télécharger un document d’une demande anonyme',
+        params: Type.Object({ code: CodeParams.properties.code, documentId: Type.String({ minLength: 1, maxLength: 64 }) }),
+      },
+    },
+    async (req, reply) => {
+      const { c } = await caseOfCode(app, req);
+      return sendDocument(app, reply, c.id, 'citizen', (req.params as { documentId: string }).documentId);
     },
   );
 

@@ -170,8 +170,13 @@ const ACTIONS: Record<string, Action<TSchema>> = {
 
 const CHANNEL_HEADER = new Set<Channel>(['web', 'phone', 'email', 'letter', 'counter']);
 
+/** A call is by phone, a letter by post, a visit at the counter, whatever the agent's screen. */
+const CHANNEL_OF_ACTION: Record<string, Channel> = { 'phone-calls': 'phone', letters: 'letter', visits: 'counter' };
+
 /** Agents recording a contact say by which channel it came (`X-Channel`); residents are always on the web. */
-function channelOf(req: FastifyRequest): Channel {
+function channelOf(req: FastifyRequest, path: string): Channel {
+  const fixed = CHANNEL_OF_ACTION[path];
+  if (fixed && req.user?.kind === 'agent') return fixed;
   const h = req.headers['x-channel'];
   if (req.user?.kind === 'agent' && typeof h === 'string' && CHANNEL_HEADER.has(h as Channel)) return h as Channel;
   return 'web';
@@ -198,7 +203,7 @@ export default async function caseCommandRoutes(app: FastifyInstance) {
         requireUser(req);
         const { id } = req.params as { id: string };
         const expectedVersion = expectedVersionOf(req);
-        const meta = commandMeta(req, req.user!.tenant, channelOf(req));
+        const meta = commandMeta(req, req.user!.tenant, channelOf(req, path));
         const result = await runCommand(app, {
           streamId: caseStreamId(id),
           decider: caseDecider,

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Audience } from '../../plugins/context.ts';
 import { Type } from '@sinclair/typebox';
 import { filter } from 'rxjs';
 import { IdParams } from '../../lib/schemas.ts';
@@ -19,26 +20,32 @@ export default async function caseLiveRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const c = await visibleCase(app, req, (req.params as { id: string }).id);
-      const audience = audienceOf(req);
-      const sse = openSse(req, reply);
-      // The id of each message is the event's global position: a reconnect resumes after it.
-      let sent =
-        lastEventId(req) || Math.max(0, ...(await app.queries.timeline(c.id, audience)).map((e) => e.position));
-      let pushing = Promise.resolve();
-      const push = async () => {
-        const events = (await app.queries.timeline(c.id, audience)).filter((e) => e.position > sent);
-        if (events.length === 0 || sse.closed) return;
-        for (const e of events) sse.send('timeline', e, e.position);
-        sent = Math.max(sent, ...events.map((e) => e.position));
-        const now = await app.queries.getCase(c.id);
-        if (now) sse.send('case', await caseViewFor(app, now, audience));
-      };
-      const sub = app.changes.pipe(filter((n) => n.caseIds.includes(c.id))).subscribe(() => {
-        // Serialised so two quick notices never send an event twice.
-        pushing = pushing.then(push).catch((err: unknown) => req.log.warn({ err }, 'live push failed'));
-      });
-      sse.onClose(() => sub.unsubscribe());
-      pushing = pushing.then(push);
+      streamCase(app, req, reply, c.id, audienceOf(req));
     },
   );
+}
+
+/** Streams a case's new timeline events (as the audience sees them) and its new state. */
+export function streamCase(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, caseId: string, audience: Audience): void {
+  const sse = openSse(req, reply);
+  // The id of each message is the event's global position: a reconnect resumes after it.
+  let sent = lastEventId(req);
+  let pushing: Promise<void> = (async () => {
+    if (sent === 0) sent = Math.max(0, ...(await app.queries.timeline(caseId, audience)).map((e) => e.position));
+  })();
+  const push = async () => {
+    const events = (await app.queries.timeline(caseId, audience)).filter((e) => e.position > sent);
+    if (events.length === 0 || sse.closed) return;
+    for (const e of events) sse.send('timeline', e, e.position);
+    sent = Math.max(sent, ...events.map((e) => e.position));
+    const now = await app.queries.getCase(caseId);
+    if (now) sse.send('case', await caseViewFor(app, now, audience));
+  };
+  const schedule = () => {
+    // Serialised so two quick notices never send an event twice.
+    pushing = pushing.then(push).catch((err: unknown) => req.log.warn({ err }, 'live push failed'));
+  };
+  const sub = app.changes.pipe(filter((n) => n.caseIds.includes(caseId))).subscribe(schedule);
+  sse.onClose(() => sub.unsubscribe());
+  schedule();
 }

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { requireAgent, requireUser } from '../../plugins/auth.ts';
 import type { Audience, CaseView } from '../../plugins/context.ts';
-import { badRequest, notFound } from '../../lib/problem.ts';
+import { notFound } from '../../lib/problem.ts';
 import { AnyObject, errorResponses, IdParams, Uuid } from '../../lib/schemas.ts';
 import { assertCanSee } from './access.ts';
 import { caseViewFor, TimelineEventSchema } from './views.ts';
@@ -83,26 +83,25 @@ export default async function caseQueryRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { id, documentId } = req.params as { id: string; documentId: string };
       await visibleCase(app, req, id);
-      const events = await app.queries.timeline(id, audienceOf(req));
-      const doc = findDocument(
-        events.map((e) => e.data),
-        documentId,
-      );
-      if (!doc) throw notFound('Document introuvable.');
-      const stream = await app.blobs.get(doc.sha256);
-      if (!stream) throw notFound('Le contenu de ce document est introuvable.');
-      const inline = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain)$/.test(doc.mediaType);
-      return reply
-        .type(doc.mediaType)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-        .header(
-          'content-disposition',
-          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-        )
-        .send(stream);
+      return sendDocument(app, reply, id, audienceOf(req), documentId);
     },
   );
+}
+
+/** A document of the case, found in the events the audience may see, streamed from the blob store. */
+export async function sendDocument(app: FastifyInstance, reply: FastifyReply, caseId: string, audience: Audience, documentId: string) {
+  const events = await app.queries.timeline(caseId, audience);
+  const doc = findDocument(events.map((e) => e.data), documentId);
+  if (!doc) throw notFound('Document introuvable.');
+  const stream = await app.blobs.get(doc.sha256);
+  if (!stream) throw notFound('Le contenu de ce document est introuvable.');
+  const inline = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain)$/.test(doc.mediaType);
+  return reply
+    .type(doc.mediaType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+    .send(stream);
 }
 
 interface Doc {
@@ -125,4 +124,3 @@ function findDocument(values: unknown[], documentId: string): Doc | null {
   return null;
 }
 
-export const invalidDate = () => badRequest('Date invalide.', [{ field: 'at', message: 'Date invalide.' }]);
