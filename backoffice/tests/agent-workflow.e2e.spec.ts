@@ -87,6 +87,7 @@ describe('Back office: an agent works a request from arrival to closure', () => 
     await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
     await page.getByText('Appel enregistré.').waitFor();
     const call = page.locator('.timeline li', { hasText: 'Appel téléphonique' });
+    await call.waitFor();
     expect(await call.innerText()).toMatch(/Appel reçu du demandeur, durée 4 min 30 s/);
     expect(await call.innerText()).toContain('Téléphone');
 
@@ -97,7 +98,8 @@ describe('Back office: an agent works a request from arrival to closure', () => 
     await page.getByRole('button', { name: 'Enregistrer la note' }).click();
     await page.getByText('Note interne enregistrée.').waitFor();
     const noted = page.locator('.timeline li', { hasText: note });
-    expect(await noted.getByText('Note interne', { exact: true }).count()).toBe(1);
+    await noted.waitFor();
+    expect(await noted.locator('.badge').textContent()).toBe('Note interne');
 
     await page.getByText('Rendre la décision').click();
     await page.getByLabel('Acceptée').check();

@@ -30,13 +30,13 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     await page.getByRole('button', { name: 'Chercher' }).click();
     await page.getByText('Aucune personne ne correspond.').waitFor();
     await page.getByText('Créer la fiche d’une personne sans compte').click();
-    await page.getByLabel('Prénom').fill('Odile');
-    await page.getByLabel('Nom', { exact: true }).fill('Marchand');
-    await page.getByLabel('Téléphone', { exact: true }).fill('06 98 76 54 32');
+    await page.locator('#c-first').fill('Odile');
+    await page.locator('#c-last').fill('Marchand');
+    await page.locator('#c-phone').fill('06 98 76 54 32');
     await page.getByRole('button', { name: 'Créer la fiche et la choisir' }).click();
     await page.getByText('Odile Marchand').first().waitFor();
 
-    await page.getByLabel('Démarche').selectOption({ label: 'Question sur une facture' });
+    await page.locator('#procedure').selectOption({ label: 'Question sur une facture' });
     await page.getByLabel('Accueil / guichet').check();
     await page.getByRole('button', { name: 'Afficher le formulaire' }).click();
     await page.getByRole('heading', { name: '3. Question sur une facture' }).waitFor();
@@ -105,6 +105,7 @@ describe('Back office: counter requests, concurrent edits and search', () => {
       {
         procedureId: procedure.id,
         channel: 'phone',
+        contact: { firstName: 'Paul', lastName: 'Martin', phone: '06 11 22 33 44' },
         data: { type: 'eclairage', localisation: '4 allée des Peupliers', description: 'Deux lampadaires clignotent toute la nuit devant l’école.' },
       },
     );

@@ -32,7 +32,7 @@ export const EVENT_LABELS: Record<string, string> = {
   LetterLogged: 'Courrier',
   CounterVisitLogged: 'Passage au guichet',
   DocumentAttached: 'Document joint',
-  InternalNoteWritten: 'Note interne',
+  InternalNoteWritten: 'Note',
   WorkflowTransitioned: 'Étape franchie',
   CaseDecided: 'Décision',
   CaseClosed: 'Clôture',

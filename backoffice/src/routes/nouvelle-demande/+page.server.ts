@@ -80,10 +80,9 @@ export const actions: Actions = {
     const channel = CHANNELS.includes(text(fd, 'channel')) ? text(fd, 'channel') : 'counter';
     let created: { id: string; reference: string };
     try {
+      // The town answers someone: even for a procedure open to anonymous residents, an agent names who asked.
+      if (!citizenId) return invalid('submit', values, { citizenId: 'Choisissez le demandeur ou créez sa fiche (étape 1).' });
       const procedure = await api<Procedure>(locals.token, `/procedures/${procedureId}`);
-      if (!citizenId && procedure.definition.access !== 'anonymous') {
-        return invalid('submit', values, { citizenId: 'Choisissez le demandeur ou créez sa fiche : cette démarche est nominative.' });
-      }
       const { data, kept } = await procedureData(procedure.definition.fields, fd, locals.token);
       Object.assign(values, kept);
       try {
