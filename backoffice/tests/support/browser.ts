@@ -30,6 +30,8 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
   await page.getByLabel('Adresse électronique professionnelle').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  // Logged in, or refused: either way the next step starts from a settled page.
+  await page.getByRole('button', { name: 'Se déconnecter' }).or(page.getByRole('alert')).first().waitFor();
 }
 
 /** axe-core's serious and critical violations on the current page, as readable lines. */
