@@ -6,7 +6,7 @@
 
 function words(label: string): string[] {
   return label
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[œŒ]/g, 'oe')
     .replace(/[æÆ]/g, 'ae')
