@@ -4,7 +4,8 @@ import adapter from '@sveltejs/adapter-node';
 const config = {
   kit: {
     adapter: adapter({ out: 'build' }),
-    paths: { base: '/backoffice' },
+    // Absolute links: pages compare `base` with the address, and links stay right when copied.
+    paths: { base: '/backoffice', relative: false },
     // The API and this app share one origin behind Guichet's server.
     csrf: { trustedOrigins: [] },
   },

@@ -107,6 +107,39 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     await page.context().close();
   });
 
+  it('without JavaScript: takes a request, records a letter with its scan, and a double-clicked note counts once', async () => {
+    const queue = await agentApi.get<{ items: { id: string }[] }>('/queues?status=submitted&unassigned=true&limit=1');
+    const target = queue.items[0]!;
+    const page = await (await newContext(browser, { javaScript: false })).newPage();
+    await logIn(page, server.url, AGENT);
+    await page.goto(`${server.url}/backoffice/demandes/${target.id}`);
+    await page.getByRole('button', { name: /Prendre la demande/ }).click();
+    await page.getByText('La demande vous est attribuée.').waitFor();
+
+    await page.getByText('Enregistrer un courrier').click();
+    await page.getByLabel('Résumé du courrier').fill('Courrier du demandeur avec la facture annotée.');
+    await page.getByLabel(/Scan du courrier/).setInputFiles({
+      name: 'courrier-scanne.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Enregistrer le courrier' }).click();
+    await page.getByText('Courrier enregistré.').waitFor();
+    const scan = page.locator('.timeline li', { hasText: 'Courrier reçu' }).getByRole('link', { name: 'courrier-scanne.pdf' });
+    const file = await page.request.get(new URL((await scan.getAttribute('href'))!, page.url()).toString());
+    expect(file.headers()['content-type'], `${file.status()} ${await file.text()}`).toContain('application/pdf');
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByText('Écrire une note interne').click();
+    const note = 'Courrier rangé dans le classeur des réclamations.';
+    await page.getByLabel('Note interne').fill(note);
+    await page.getByRole('button', { name: 'Enregistrer la note' }).dblclick();
+    await page.getByText('Note interne enregistrée.').waitFor();
+    const { events } = await agentApi.get<{ events: { type: string; data: { text?: string } }[] }>(`/cases/${target.id}/timeline`);
+    expect(events.filter((e) => e.type === 'InternalNoteWritten' && e.data.text === note)).toHaveLength(1);
+    await page.context().close();
+  });
+
   it('finds a request by a word of its form data, French stemming included', async () => {
     const procedure = await agentApi.get<{ id: string }>('/procedures/signalement-voirie');
     const created = await agentApi.post<{ id: string; reference: string }>(
@@ -121,6 +154,10 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     const page = await (await newContext(browser)).newPage();
     await logIn(page, server.url, AGENT);
     await page.getByRole('heading', { name: 'File d’attente' }).waitFor();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Raccourcis clavier' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.keyboard.press('/');
     await page.keyboard.type('lampadaire');
     await page.keyboard.press('Enter');

@@ -148,31 +148,50 @@ async function projected(token: string | null, caseId: string, version: number):
  */
 function caseAction(name: string, build: Builder) {
   return async (event: RequestEvent) => {
-    const { locals, params, request } = event;
-    const fd = await request.formData();
-    const values = valuesOf(fd);
-    const version = Number(text(fd, 'version'));
+    const fd = await event.request.formData();
     const key = text(fd, 'idempotencyKey');
-    try {
-      const built = await build({ fd, token: locals.token });
-      if ('errors' in built) return invalid(name, values, built.errors);
-      const answer = await api<{ version?: number }>(locals.token, `/cases/${params.id}/${built.path}`, {
-        method: 'POST',
-        body: built.body,
-        ...(Number.isInteger(version) && version > 0 ? { ifMatch: version } : {}),
-        ...(key ? { idempotencyKey: key } : {}),
-        ...(built.channel ? { channel: built.channel } : {}),
-      });
-      if (typeof answer?.version === 'number') await projected(locals.token, params.id!, answer.version);
-      if (name === 'transfer' && !locals.user?.roles.some((r) => r.serviceId === text(fd, 'serviceId'))) {
-        // Transferred out of the agent's services: they can no longer open it.
-        redirect(303, `${base}/?transfert=ok`);
-      }
-      return { action: name, success: built.success };
-    } catch (err) {
-      return refusal(name, err, values, RENAME);
+    if (!key) return perform(name, build, event, fd);
+    // A double click without JavaScript posts the form twice at once: the second waits for the
+    // first and answers the same, instead of racing it into a version conflict with itself.
+    const slot = `${event.locals.user?.id ?? ''} ${key}`;
+    const running = inflight.get(slot) ?? perform(name, build, event, fd);
+    if (!inflight.has(slot)) {
+      inflight.set(slot, running);
+      // A success is kept a minute for late duplicates; a refusal is forgotten so a corrected form can go again.
+      running.then(
+        (result) => setTimeout(() => inflight.delete(slot), 'success' in result ? 60_000 : 0),
+        () => inflight.delete(slot),
+      );
     }
+    return running;
   };
+}
+
+const inflight = new Map<string, ReturnType<typeof perform>>();
+
+async function perform(name: string, build: Builder, { locals, params }: RequestEvent, fd: FormData) {
+  const values = valuesOf(fd);
+  const version = Number(text(fd, 'version'));
+  const key = text(fd, 'idempotencyKey');
+  try {
+    const built = await build({ fd, token: locals.token });
+    if ('errors' in built) return invalid(name, values, built.errors);
+    const answer = await api<{ version?: number }>(locals.token, `/cases/${params.id}/${built.path}`, {
+      method: 'POST',
+      body: built.body,
+      ...(Number.isInteger(version) && version > 0 ? { ifMatch: version } : {}),
+      ...(key ? { idempotencyKey: key } : {}),
+      ...(built.channel ? { channel: built.channel } : {}),
+    });
+    if (typeof answer?.version === 'number') await projected(locals.token, params.id!, answer.version);
+    if (name === 'transfer' && !locals.user?.roles.some((r) => r.serviceId === text(fd, 'serviceId'))) {
+      // Transferred out of the agent's services: they can no longer open it.
+      redirect(303, `${base}/?transfert=ok`);
+    }
+    return { action: name, success: built.success };
+  } catch (err) {
+    return refusal(name, err, values, RENAME);
+  }
 }
 
 export const caseActions = Object.fromEntries(Object.entries(BUILDERS).map(([name, build]) => [name, caseAction(name, build)]));
