@@ -59,6 +59,8 @@ const quietLogger: Logger = {
 };
 
 const LAG_EXACT_UP_TO = 1000;
+/** How long catchUp waits for events held behind someone else's open transaction. */
+const HELD_BACK_PATIENCE_MS = 30_000;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -175,15 +177,31 @@ export function createProjectionRunner(options: RunnerOptions): ProjectionRunner
 
     async catchUp() {
       await prepare();
-      await Promise.all(
-        workers.map(async (w) => {
-          for (;;) {
-            const read = await w.exclusive(() => w.step());
-            if (read === null) throw new Error(`projection ${w.name} is run by another process`);
-            if (read < batchSize) return;
-          }
-        }),
-      );
+      // Everything committed before this call, even events another open transaction still holds
+      // behind the fence: a caller that just wrote must find its writes projected.
+      const { rows } = await db.query<{ p: number | null }>('select max(position) as p from events');
+      const target = rows[0]?.p ?? 0;
+      const deadline = Date.now() + HELD_BACK_PATIENCE_MS;
+      for (;;) {
+        await Promise.all(
+          workers.map(async (w) => {
+            for (;;) {
+              const read = await w.exclusive(() => w.step());
+              if (read === null) throw new Error(`projection ${w.name} is run by another process`);
+              if (read < batchSize) return;
+            }
+          }),
+        );
+        const behind = await db.query<{ n: number }>(
+          `select count(*)::int as n from projection_checkpoints c
+            where c.name = any($2) and exists (
+              select 1 from events e
+               where e.position <= $1 and (e.transaction_id, e.position) > (c.transaction_id::xid8, c.position))`,
+          [target, workers.map((w) => w.name)],
+        );
+        if ((behind.rows[0]?.n ?? 0) === 0 || Date.now() > deadline) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
 
     async rebuild(name) {
