@@ -48,7 +48,13 @@ describe('Back office: an agent works a request from arrival to closure', () => 
     const question = 'Trois repas facturés en mars alors que ma fille était en classe de neige.';
     const submitted = await citizen.post<{ id: string; reference: string }>('/cases', {
       procedureId: procedure.id,
-      data: { numeroFacture: 'FAC-2026-004512', montant: '58,20', objet: 'repas-factures', question, courriel: CITIZEN },
+      data: {
+        numeroFacture: 'FAC-2026-004512',
+        montant: '58,20',
+        objet: 'repas-factures',
+        question,
+        courriel: CITIZEN,
+      },
     });
     const row = page.locator('tbody tr').first();
     await row.getByRole('link', { name: submitted.reference }).waitFor({ timeout: 15_000 });
@@ -121,7 +127,9 @@ describe('Back office: an agent works a request from arrival to closure', () => 
     await screenshot(page.locator('section', { has: page.locator('#historique') }), 'backoffice-historique');
 
     // The request as it was when the information was asked for.
-    const { events } = await agentApi.get<{ events: { type: string; at: string }[] }>(`/cases/${submitted.id}/timeline`);
+    const { events } = await agentApi.get<{ events: { type: string; at: string }[] }>(
+      `/cases/${submitted.id}/timeline`,
+    );
     const asked = events.find((e) => e.type === 'InformationRequested')!;
     await page.goto(`${server.url}/backoffice/demandes/${submitted.id}/vue-au?at=${encodeURIComponent(asked.at)}`);
     await page.getByText(/^Vue au /).waitFor();
@@ -135,4 +143,3 @@ describe('Back office: an agent works a request from arrival to closure', () => 
     await page.context().close();
   });
 });
-

@@ -46,7 +46,9 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     await page.getByLabel('Numéro de facture').fill('facture 12');
     await page.getByLabel('Montant de la facture (€)').fill('42');
     await page.getByLabel('Objet').selectOption('tarif');
-    await page.getByLabel('Votre question').fill('Le tarif du quotient familial 2 ne semble pas appliqué depuis janvier.');
+    await page
+      .getByLabel('Votre question')
+      .fill('Le tarif du quotient familial 2 ne semble pas appliqué depuis janvier.');
     await page.getByLabel('Adresse électronique').fill('odile.marchand@exemple.fr');
     await page.getByRole('button', { name: 'Enregistrer la demande' }).click();
     await page.getByText('Saisissez le numéro tel qu’il figure sur la facture, au format FAC-2026-004512.').waitFor();
@@ -78,7 +80,9 @@ describe('Back office: counter requests, concurrent edits and search', () => {
   });
 
   it('shows a second agent, acting on a stale page, what changed and keeps their text', async () => {
-    const queue = await agentApi.get<{ items: { id: string; reference: string }[] }>('/queues?status=in_progress&limit=1');
+    const queue = await agentApi.get<{ items: { id: string; reference: string }[] }>(
+      '/queues?status=in_progress&limit=1',
+    );
     const target = queue.items[0]!;
     const page = await (await newContext(browser)).newPage();
     await logIn(page, server.url, MANAGER);
@@ -101,7 +105,9 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     // Having read what changed, the agent sends it again: recorded once, after Claire's.
     await page.getByRole('button', { name: 'Enregistrer la note' }).click();
     await page.getByText('Note interne enregistrée.').waitFor();
-    const { events } = await agentApi.get<{ events: { type: string; data: { text?: string } }[] }>(`/cases/${target.id}/timeline`);
+    const { events } = await agentApi.get<{ events: { type: string; data: { text?: string } }[] }>(
+      `/cases/${target.id}/timeline`,
+    );
     const notes = events.filter((e) => e.type === 'InternalNoteWritten').map((e) => e.data.text);
     expect(notes.slice(-2)).toEqual(['Dossier complet, à valider.', mine]);
     await page.context().close();
@@ -125,7 +131,9 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     });
     await page.getByRole('button', { name: 'Enregistrer le courrier' }).click();
     await page.getByText('Courrier enregistré.').waitFor();
-    const scan = page.locator('.timeline li', { hasText: 'Courrier reçu' }).getByRole('link', { name: 'courrier-scanne.pdf' });
+    const scan = page
+      .locator('.timeline li', { hasText: 'Courrier reçu' })
+      .getByRole('link', { name: 'courrier-scanne.pdf' });
     const file = await page.request.get(new URL((await scan.getAttribute('href'))!, page.url()).toString());
     expect(file.headers()['content-type'], `${file.status()} ${await file.text()}`).toContain('application/pdf');
     expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -135,22 +143,25 @@ describe('Back office: counter requests, concurrent edits and search', () => {
     await page.getByLabel('Note interne').fill(note);
     await page.getByRole('button', { name: 'Enregistrer la note' }).dblclick();
     await page.getByText('Note interne enregistrée.').waitFor();
-    const { events } = await agentApi.get<{ events: { type: string; data: { text?: string } }[] }>(`/cases/${target.id}/timeline`);
+    const { events } = await agentApi.get<{ events: { type: string; data: { text?: string } }[] }>(
+      `/cases/${target.id}/timeline`,
+    );
     expect(events.filter((e) => e.type === 'InternalNoteWritten' && e.data.text === note)).toHaveLength(1);
     await page.context().close();
   });
 
   it('finds a request by a word of its form data, French stemming included', async () => {
     const procedure = await agentApi.get<{ id: string }>('/procedures/signalement-voirie');
-    const created = await agentApi.post<{ id: string; reference: string }>(
-      '/cases',
-      {
-        procedureId: procedure.id,
-        channel: 'phone',
-        contact: { firstName: 'Paul', lastName: 'Martin', phone: '06 11 22 33 44' },
-        data: { type: 'eclairage', localisation: '4 allée des Peupliers', description: 'Deux lampadaires clignotent toute la nuit devant l’école.' },
+    const created = await agentApi.post<{ id: string; reference: string }>('/cases', {
+      procedureId: procedure.id,
+      channel: 'phone',
+      contact: { firstName: 'Paul', lastName: 'Martin', phone: '06 11 22 33 44' },
+      data: {
+        type: 'eclairage',
+        localisation: '4 allée des Peupliers',
+        description: 'Deux lampadaires clignotent toute la nuit devant l’école.',
       },
-    );
+    });
     const page = await (await newContext(browser)).newPage();
     await logIn(page, server.url, AGENT);
     await page.getByRole('heading', { name: 'File d’attente' }).waitFor();

@@ -10,7 +10,8 @@ const valid = (iso: string | null | undefined): iso is string => !!iso && !Numbe
 export const formatDateTime = (iso: string | null | undefined) => (valid(iso) ? dateTime.format(new Date(iso)) : '—');
 export const formatDate = (iso: string | null | undefined) => (valid(iso) ? dateLong.format(new Date(iso)) : '—');
 export const formatDay = (iso: string | null | undefined) => (valid(iso) ? dayOnly.format(new Date(iso)) : '—');
-export const formatDateTimeLong = (iso: string | null | undefined) => (valid(iso) ? dateTimeLong.format(new Date(iso)) : '—');
+export const formatDateTimeLong = (iso: string | null | undefined) =>
+  valid(iso) ? dateTimeLong.format(new Date(iso)) : '—';
 
 /** « 3 j restants », « 5 h restantes », « en retard de 2 j ». */
 export function timeLeft(dueAt: string, now: number = Date.now()): { text: string; late: boolean } {
@@ -40,7 +41,13 @@ export function formatDuration(seconds: number): string {
 /** The value for an <input type="datetime-local"> showing `iso` in Paris time. */
 export function toLocalInput(iso: string): string {
   const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).format(new Date(iso));
   return parts.replace(' ', 'T');
 }

@@ -2,15 +2,29 @@ import type { CaseView, User } from '$lib/types';
 
 /** Every action the request page can offer. */
 export type CaseAction =
-  | 'take' | 'assign' | 'unassign' | 'transfer' | 'acknowledge'
-  | 'requestInformation' | 'recordAnswer' | 'message'
-  | 'phoneCall' | 'letter' | 'visit' | 'document' | 'note'
-  | 'transition' | 'decide' | 'close' | 'reopen';
+  | 'take'
+  | 'assign'
+  | 'unassign'
+  | 'transfer'
+  | 'acknowledge'
+  | 'requestInformation'
+  | 'recordAnswer'
+  | 'message'
+  | 'phoneCall'
+  | 'letter'
+  | 'visit'
+  | 'document'
+  | 'note'
+  | 'transition'
+  | 'decide'
+  | 'close'
+  | 'reopen';
 
 /** Roles that may take a workflow step which names none (as the case decider says). */
 const DEFAULT_TRANSITION_ROLES = ['agent', 'manager', 'admin'];
 
-export const rolesOn = (user: User, serviceId: string) => user.roles.filter((r) => r.serviceId === serviceId).map((r) => r.role);
+export const rolesOn = (user: User, serviceId: string) =>
+  user.roles.filter((r) => r.serviceId === serviceId).map((r) => r.role);
 
 /**
  * What this agent may do on this request now, mirroring the rules of the case decider, so the page

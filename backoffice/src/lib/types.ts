@@ -126,14 +126,34 @@ export interface FieldOption {
 export interface FormField {
   name: string;
   type:
-    | 'text' | 'textarea' | 'number' | 'date' | 'email' | 'phone'
-    | 'select' | 'radio' | 'checkboxes' | 'boolean' | 'address' | 'file'
-    | 'section' | 'help';
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'date'
+    | 'email'
+    | 'phone'
+    | 'select'
+    | 'radio'
+    | 'checkboxes'
+    | 'boolean'
+    | 'address'
+    | 'file'
+    | 'section'
+    | 'help';
   label: string;
   help?: string;
   required?: boolean;
   options?: FieldOption[];
-  rules?: { minLength?: number; maxLength?: number; min?: number; max?: number; pattern?: string; patternMessage?: string; maxSize?: number; accept?: string[] };
+  rules?: {
+    minLength?: number;
+    maxLength?: number;
+    min?: number;
+    max?: number;
+    pattern?: string;
+    patternMessage?: string;
+    maxSize?: number;
+    accept?: string[];
+  };
   showIf?: { field: string; equals: string | boolean };
   prefill?: 'firstName' | 'lastName' | 'email' | 'phone' | 'address';
 }

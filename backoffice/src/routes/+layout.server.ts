@@ -13,7 +13,10 @@ export const load: LayoutServerLoad = async ({ locals, url, route }) => {
   if (!locals.user) {
     if (!isPublic) {
       const back = url.pathname + url.search;
-      redirect(303, `${base}/connexion${back && back !== `${base}/` && back !== base ? `?retour=${encodeURIComponent(back)}` : ''}`);
+      redirect(
+        303,
+        `${base}/connexion${back && back !== `${base}/` && back !== base ? `?retour=${encodeURIComponent(back)}` : ''}`,
+      );
     }
     return { user: null, services: [] as Service[], townName };
   }

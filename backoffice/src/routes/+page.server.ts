@@ -2,7 +2,12 @@ import { api, ApiError } from '$lib/server/api';
 import type { Agent, CaseSummary, ProcedureSummary } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
-type Counts = Partial<Record<'all' | 'submitted' | 'in_progress' | 'waiting_citizen' | 'decided' | 'closed' | 'mine' | 'unassigned' | 'overdue', number>>;
+type Counts = Partial<
+  Record<
+    'all' | 'submitted' | 'in_progress' | 'waiting_citizen' | 'decided' | 'closed' | 'mine' | 'unassigned' | 'overdue',
+    number
+  >
+>;
 interface Queue {
   items: CaseSummary[];
   counts: Counts;
@@ -12,7 +17,8 @@ const STATUSES = ['open', 'submitted', 'in_progress', 'waiting_citizen', 'decide
 const CHANNELS = ['web', 'phone', 'email', 'letter', 'counter'];
 
 /** Open requests in a queue, whatever `all` means to the API: the sum of the open states. */
-const openCount = (c: Counts) => (c.submitted ?? 0) + (c.in_progress ?? 0) + (c.waiting_citizen ?? 0) + (c.decided ?? 0);
+const openCount = (c: Counts) =>
+  (c.submitted ?? 0) + (c.in_progress ?? 0) + (c.waiting_citizen ?? 0) + (c.decided ?? 0);
 
 export const load: PageServerLoad = async ({ locals, url, parent }) => {
   const { services } = await parent();
@@ -61,7 +67,9 @@ export const load: PageServerLoad = async ({ locals, url, parent }) => {
         return { service: s ?? '', open: openCount(r.counts), overdue: r.counts.overdue ?? 0 };
       }),
     ),
-    api<{ items: Agent[] }>(token, '/agents', { query: { service: service || undefined } }).catch(() => ({ items: [] as Agent[] })),
+    api<{ items: Agent[] }>(token, '/agents', { query: { service: service || undefined } }).catch(() => ({
+      items: [] as Agent[],
+    })),
     api<{ items: ProcedureSummary[] }>(token, '/procedures').catch(() => ({ items: [] as ProcedureSummary[] })),
   ]);
 

@@ -15,7 +15,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export function newContext(browser: Browser, options: { javaScript?: boolean; width?: number } = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: { javaScript?: boolean; width?: number } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',

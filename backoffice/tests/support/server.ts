@@ -14,10 +14,19 @@ export const FORWARDED_PROTO = { 'x-forwarded-proto': 'http' };
 
 /** Plays the other people: a citizen or a colleague acting through API v1 while the agent's page is open. */
 export function apiAs(baseUrl: string, token: string) {
-  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(`${baseUrl}/api/v1${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -26,6 +35,7 @@ export function apiAs(baseUrl: string, token: string) {
   }
   return {
     get: <T>(path: string) => call<T>('GET', path),
-    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+      call<T>('POST', path, body, headers),
   };
 }

@@ -59,7 +59,12 @@ export function apiFetch(token: string | null, path: string, opts: CallOptions =
     body = JSON.stringify(opts.body);
     headers['content-type'] = 'application/json';
   }
-  return fetch(apiUrl(path, opts.query), { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body, signal: opts.signal });
+  return fetch(apiUrl(path, opts.query), {
+    method: opts.method ?? (body ? 'POST' : 'GET'),
+    headers,
+    body,
+    signal: opts.signal,
+  });
 }
 
 async function problemOf(res: Response): Promise<ApiError> {
@@ -86,7 +91,11 @@ export async function api<T>(token: string | null, path: string, opts: CallOptio
   try {
     res = await apiFetch(token, path, opts);
   } catch {
-    throw new ApiError(503, 'Service indisponible', 'Le service est momentanément indisponible. Réessayez dans un instant.');
+    throw new ApiError(
+      503,
+      'Service indisponible',
+      'Le service est momentanément indisponible. Réessayez dans un instant.',
+    );
   }
   if (!res.ok) throw await problemOf(res);
   if (res.status === 204) return undefined as T;
@@ -97,7 +106,11 @@ export async function api<T>(token: string | null, path: string, opts: CallOptio
 /** The same call, with the version the API answered in its ETag (for If-Match later). */
 export async function apiWithVersion<T>(token: string | null, path: string): Promise<{ body: T; etag: number | null }> {
   const res = await apiFetch(token, path).catch(() => {
-    throw new ApiError(503, 'Service indisponible', 'Le service est momentanément indisponible. Réessayez dans un instant.');
+    throw new ApiError(
+      503,
+      'Service indisponible',
+      'Le service est momentanément indisponible. Réessayez dans un instant.',
+    );
   });
   if (!res.ok) throw await problemOf(res);
   const tag = /(\d+)/.exec(res.headers.get('etag') ?? '');

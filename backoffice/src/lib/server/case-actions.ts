@@ -35,20 +35,33 @@ const BUILDERS: Record<string, Builder> = {
   take: () => ({ path: 'assign', body: { assignee: 'me' }, success: 'La demande vous est attribuée.' }),
   assign: ({ fd }) => {
     const errors = required(fd, { assignee: 'Choisissez un agent.' });
-    return none(errors) ? { path: 'assign', body: { assignee: text(fd, 'assignee') }, success: 'Demande attribuée.' } : { errors };
+    return none(errors)
+      ? { path: 'assign', body: { assignee: text(fd, 'assignee') }, success: 'Demande attribuée.' }
+      : { errors };
   },
   unassign: () => ({ path: 'unassign', body: {}, success: 'La demande n’est plus attribuée.' }),
   acknowledge: () => ({ path: 'acknowledge', body: {}, success: 'Prise en compte enregistrée.' }),
   transfer: ({ fd }) => {
-    const errors = required(fd, { serviceId: 'Choisissez le service destinataire.', reason: 'Indiquez le motif du transfert.' });
+    const errors = required(fd, {
+      serviceId: 'Choisissez le service destinataire.',
+      reason: 'Indiquez le motif du transfert.',
+    });
     return none(errors)
-      ? { path: 'transfer', body: { serviceId: text(fd, 'serviceId'), reason: text(fd, 'reason') }, success: 'Demande transférée.' }
+      ? {
+          path: 'transfer',
+          body: { serviceId: text(fd, 'serviceId'), reason: text(fd, 'reason') },
+          success: 'Demande transférée.',
+        }
       : { errors };
   },
   requestInformation: ({ fd }) => {
     const errors = required(fd, { message: 'Précisez ce qui manque au dossier.' });
     return none(errors)
-      ? { path: 'request-information', body: { message: text(fd, 'message') }, success: 'Demande de complément envoyée. Le délai est suspendu.' }
+      ? {
+          path: 'request-information',
+          body: { message: text(fd, 'message') },
+          success: 'Demande de complément envoyée. Le délai est suspendu.',
+        }
       : { errors };
   },
   recordAnswer: async (ctx) => {
@@ -65,13 +78,18 @@ const BUILDERS: Record<string, Builder> = {
   message: async (ctx) => {
     const errors = required(ctx.fd, { message: 'Écrivez votre message.' });
     if (!none(errors)) return { errors };
-    return { path: 'messages', body: { message: text(ctx.fd, 'message'), documents: await documentsOf(ctx, 'file') }, success: 'Message envoyé au demandeur.' };
+    return {
+      path: 'messages',
+      body: { message: text(ctx.fd, 'message'), documents: await documentsOf(ctx, 'file') },
+      success: 'Message envoyé au demandeur.',
+    };
   },
   phoneCall: ({ fd }) => {
     const errors = required(fd, { summary: 'Résumez l’appel.' });
     const raw = text(fd, 'minutes').replace(',', '.');
     const minutes = raw === '' ? 0 : Number(raw);
-    if (!Number.isFinite(minutes) || minutes < 0 || minutes > 1440) errors.minutes = 'Indiquez une durée en minutes, par exemple 5 ou 2,5.';
+    if (!Number.isFinite(minutes) || minutes < 0 || minutes > 1440)
+      errors.minutes = 'Indiquez une durée en minutes, par exemple 5 ou 2,5.';
     if (!none(errors)) return { errors };
     return {
       path: 'phone-calls',
@@ -85,7 +103,11 @@ const BUILDERS: Record<string, Builder> = {
     if (!none(errors)) return { errors };
     return {
       path: 'letters',
-      body: { direction: direction(ctx.fd), summary: text(ctx.fd, 'summary'), documents: await documentsOf(ctx, 'scan') },
+      body: {
+        direction: direction(ctx.fd),
+        summary: text(ctx.fd, 'summary'),
+        documents: await documentsOf(ctx, 'scan'),
+      },
       channel: 'letter',
       success: 'Courrier enregistré.',
     };
@@ -93,7 +115,12 @@ const BUILDERS: Record<string, Builder> = {
   visit: ({ fd }) => {
     const errors = required(fd, { summary: 'Résumez l’échange au guichet.' });
     return none(errors)
-      ? { path: 'visits', body: { summary: text(fd, 'summary') }, channel: 'counter', success: 'Passage au guichet enregistré.' }
+      ? {
+          path: 'visits',
+          body: { summary: text(fd, 'summary') },
+          channel: 'counter',
+          success: 'Passage au guichet enregistré.',
+        }
       : { errors };
   },
   document: async (ctx) => {
@@ -102,26 +129,37 @@ const BUILDERS: Record<string, Builder> = {
   },
   note: ({ fd }) => {
     const errors = required(fd, { text: 'Écrivez la note.' });
-    return none(errors) ? { path: 'notes', body: { text: text(fd, 'text') }, success: 'Note interne enregistrée.' } : { errors };
+    return none(errors)
+      ? { path: 'notes', body: { text: text(fd, 'text') }, success: 'Note interne enregistrée.' }
+      : { errors };
   },
   transition: ({ fd }) => {
     const errors = required(fd, { transitionId: 'Choisissez l’étape.' });
-    return none(errors) ? { path: 'transitions', body: { transitionId: text(fd, 'transitionId') }, success: 'Étape franchie.' } : { errors };
+    return none(errors)
+      ? { path: 'transitions', body: { transitionId: text(fd, 'transitionId') }, success: 'Étape franchie.' }
+      : { errors };
   },
   decide: ({ fd }) => {
     const outcome = text(fd, 'outcome');
     const errors: Record<string, string> = {};
     if (outcome !== 'accepted' && outcome !== 'rejected') errors.outcome = 'Choisissez : acceptée ou refusée.';
-    if (outcome === 'rejected' && !text(fd, 'reason')) errors.reason = 'Un refus doit être motivé : le demandeur le lira.';
-    return none(errors) ? { path: 'decision', body: { outcome, reason: text(fd, 'reason') }, success: 'Décision enregistrée.' } : { errors };
+    if (outcome === 'rejected' && !text(fd, 'reason'))
+      errors.reason = 'Un refus doit être motivé : le demandeur le lira.';
+    return none(errors)
+      ? { path: 'decision', body: { outcome, reason: text(fd, 'reason') }, success: 'Décision enregistrée.' }
+      : { errors };
   },
   close: ({ fd }) => {
     const errors = required(fd, { reason: 'Indiquez le motif de clôture.' });
-    return none(errors) ? { path: 'close', body: { reason: text(fd, 'reason') }, success: 'Demande clôturée.' } : { errors };
+    return none(errors)
+      ? { path: 'close', body: { reason: text(fd, 'reason') }, success: 'Demande clôturée.' }
+      : { errors };
   },
   reopen: ({ fd }) => {
     const errors = required(fd, { reason: 'Indiquez pourquoi la demande est rouverte.' });
-    return none(errors) ? { path: 'reopen', body: { reason: text(fd, 'reason') }, success: 'Demande rouverte.' } : { errors };
+    return none(errors)
+      ? { path: 'reopen', body: { reason: text(fd, 'reason') }, success: 'Demande rouverte.' }
+      : { errors };
   },
 };
 
@@ -194,4 +232,6 @@ async function perform(name: string, build: Builder, { locals, params }: Request
   }
 }
 
-export const caseActions = Object.fromEntries(Object.entries(BUILDERS).map(([name, build]) => [name, caseAction(name, build)]));
+export const caseActions = Object.fromEntries(
+  Object.entries(BUILDERS).map(([name, build]) => [name, caseAction(name, build)]),
+);

@@ -31,7 +31,12 @@ export function invalid(action: string, values: Record<string, string>, errors: 
  * Turns an API refusal into what the page shows: French messages by field, the detail, and for a
  * version conflict what changed meanwhile. `rename` maps API field paths to the form's names.
  */
-export function refusal(action: string, err: unknown, values: Record<string, string>, rename: Record<string, string> = {}) {
+export function refusal(
+  action: string,
+  err: unknown,
+  values: Record<string, string>,
+  rename: Record<string, string> = {},
+) {
   if (!(err instanceof ApiError)) throw err;
   if (err.status === 401) redirect(303, `${base}/connexion`);
   const errors: Record<string, string> = {};

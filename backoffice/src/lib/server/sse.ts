@@ -18,6 +18,10 @@ export async function proxyEvents(token: string | null, path: string, request: R
   }
   if (!upstream.ok || !upstream.body) error(upstream.status === 404 ? 404 : 503, 'Flux en direct indisponible.');
   return new Response(upstream.body, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    },
   });
 }

@@ -30,7 +30,10 @@ export const actions: Actions = {
 
     let session: { token: string; user: User };
     try {
-      session = await api<{ token: string; user: User }>(null, '/session', { method: 'POST', body: { email, password } });
+      session = await api<{ token: string; user: User }>(null, '/session', {
+        method: 'POST',
+        body: { email, password },
+      });
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 400 || err.status === 403)) {
         return refuse(401, email, 'Adresse électronique ou mot de passe incorrect.');
@@ -41,7 +44,11 @@ export const actions: Actions = {
     if (session.user.kind !== 'agent') {
       // Close the session we just opened: a citizen has nothing to do here.
       await api(session.token, '/session', { method: 'DELETE' }).catch(() => undefined);
-      return refuse(403, email, 'Cet espace est réservé aux agents de la commune. Pour suivre vos démarches, utilisez le portail des usagers.');
+      return refuse(
+        403,
+        email,
+        'Cet espace est réservé aux agents de la commune. Pour suivre vos démarches, utilisez le portail des usagers.',
+      );
     }
     cookies.set(SESSION_COOKIE, session.token, cookieOptions(url));
     redirect(303, safeReturn(String(fd.get('retour') ?? '')));

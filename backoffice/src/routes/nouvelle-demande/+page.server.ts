@@ -25,7 +25,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const [catalogue, matches, citizen] = await Promise.all([
     api<{ items: ProcedureSummary[] }>(token, '/procedures').catch(() => ({ items: [] as ProcedureSummary[] })),
     q.length >= 2
-      ? api<{ items: CitizenMatch[] }>(token, '/citizens', { query: { q } }).catch(() => ({ items: [] as CitizenMatch[] }))
+      ? api<{ items: CitizenMatch[] }>(token, '/citizens', { query: { q } }).catch(() => ({
+          items: [] as CitizenMatch[],
+        }))
       : Promise.resolve(null),
     citizenId
       ? api<{ profile?: Contact | null }>(token, `/citizens/${citizenId}/history`).catch(() => null)
@@ -40,7 +42,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     step: { citizenId: citizen ? citizenId : '', q, channel, procedure: procedureId },
     procedures,
     matches: matches?.items ?? null,
-    citizen: profile ? { id: citizenId, name: [profile.firstName, profile.lastName].filter(Boolean).join(' '), profile } : null,
+    citizen: profile
+      ? { id: citizenId, name: [profile.firstName, profile.lastName].filter(Boolean).join(' '), profile }
+      : null,
     procedure,
     formKey: crypto.randomUUID(),
   };
@@ -64,12 +68,19 @@ export const actions: Actions = {
     };
     let created: { id: string };
     try {
-      created = await api<{ id: string }>(locals.token, '/citizens', { method: 'POST', body: { profile }, idempotencyKey: text(fd, 'idempotencyKey') || undefined });
+      created = await api<{ id: string }>(locals.token, '/citizens', {
+        method: 'POST',
+        body: { profile },
+        idempotencyKey: text(fd, 'idempotencyKey') || undefined,
+      });
     } catch (err) {
       return refusal('contact', err, values);
     }
     const p = url.searchParams;
-    redirect(303, stepUrl({ citizenId: created.id, procedure: p.get('procedure') ?? '', channel: p.get('channel') ?? '' }));
+    redirect(
+      303,
+      stepUrl({ citizenId: created.id, procedure: p.get('procedure') ?? '', channel: p.get('channel') ?? '' }),
+    );
   },
 
   submit: async ({ request, locals }) => {
@@ -81,7 +92,8 @@ export const actions: Actions = {
     let created: { id: string; reference: string };
     try {
       // The town answers someone: even for a procedure open to anonymous residents, an agent names who asked.
-      if (!citizenId) return invalid('submit', values, { citizenId: 'Choisissez le demandeur ou créez sa fiche (étape 1).' });
+      if (!citizenId)
+        return invalid('submit', values, { citizenId: 'Choisissez le demandeur ou créez sa fiche (étape 1).' });
       const procedure = await api<Procedure>(locals.token, `/procedures/${procedureId}`);
       const { data, kept } = await procedureData(procedure.definition.fields, fd, locals.token);
       Object.assign(values, kept);

@@ -21,15 +21,27 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const mine = new Set(locals.user!.roles.map((r) => r.serviceId));
   const base = { criteria, procedures: procedures.items.filter((x) => !x.serviceId || mine.has(x.serviceId)) };
   const asked = Object.values(criteria).some((v) => v !== '');
-  if (!asked) return { ...base, searched: false, items: [] as CaseSummary[], citizens: [] as CitizenMatch[], problem: null };
+  if (!asked)
+    return { ...base, searched: false, items: [] as CaseSummary[], citizens: [] as CitizenMatch[], problem: null };
 
   // A resident is looked up by name, e-mail or phone; several matches are offered as a choice.
   let citizens: CitizenMatch[] = [];
   let citizenId = criteria.citizenId;
   if (!citizenId && criteria.citizen.length >= 2) {
-    citizens = (await api<{ items: CitizenMatch[] }>(locals.token, '/citizens', { query: { q: criteria.citizen } }).catch(() => ({ items: [] }))).items;
+    citizens = (
+      await api<{ items: CitizenMatch[] }>(locals.token, '/citizens', { query: { q: criteria.citizen } }).catch(() => ({
+        items: [],
+      }))
+    ).items;
     if (citizens.length === 1) citizenId = citizens[0]!.id;
-    else return { ...base, searched: true, items: [] as CaseSummary[], citizens, problem: citizens.length === 0 ? 'Aucun demandeur ne correspond à ce nom.' : null };
+    else
+      return {
+        ...base,
+        searched: true,
+        items: [] as CaseSummary[],
+        citizens,
+        problem: citizens.length === 0 ? 'Aucun demandeur ne correspond à ce nom.' : null,
+      };
   }
   try {
     const result = await api<{ items: CaseSummary[] }>(locals.token, '/search', {
@@ -46,7 +58,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     return { ...base, searched: true, items: result.items, citizens: [] as CitizenMatch[], problem: null };
   } catch (err) {
     if (err instanceof ApiError && err.status < 500) {
-      return { ...base, searched: true, items: [] as CaseSummary[], citizens: [] as CitizenMatch[], problem: err.detail };
+      return {
+        ...base,
+        searched: true,
+        items: [] as CaseSummary[],
+        citizens: [] as CitizenMatch[],
+        problem: err.detail,
+      };
     }
     throw err;
   }

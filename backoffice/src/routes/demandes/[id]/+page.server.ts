@@ -20,18 +20,29 @@ export const load: PageServerLoad = async ({ locals, params, parent }) => {
     ({ body: view, etag } = await apiWithVersion<CaseView>(token, `/cases/${params.id}`));
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) redirect(303, `${base}/connexion`);
-    if (err instanceof ApiError && err.status === 404) error(404, 'Cette demande n’existe pas ou ne relève pas de vos services.');
+    if (err instanceof ApiError && err.status === 404)
+      error(404, 'Cette demande n’existe pas ou ne relève pas de vos services.');
     throw err;
   }
   const version = etag ?? view.version;
   const [timeline, agents, procedure, history, { services }] = await Promise.all([
-    api<{ events: TimelineEvent[] }>(token, `/cases/${params.id}/timeline`).catch(() => ({ events: [] as TimelineEvent[] })),
-    api<{ items: Agent[] }>(token, '/agents', { query: { service: view.serviceId } }).catch(() => ({ items: [] as Agent[] })),
-    api<Procedure & { definition: { workflow?: { transitions: Transition[] } } }>(token, `/procedures/${view.procedureId}`, {
-      query: { version: view.procedureVersion },
-    }).catch(() => null),
+    api<{ events: TimelineEvent[] }>(token, `/cases/${params.id}/timeline`).catch(() => ({
+      events: [] as TimelineEvent[],
+    })),
+    api<{ items: Agent[] }>(token, '/agents', { query: { service: view.serviceId } }).catch(() => ({
+      items: [] as Agent[],
+    })),
+    api<Procedure & { definition: { workflow?: { transitions: Transition[] } } }>(
+      token,
+      `/procedures/${view.procedureId}`,
+      {
+        query: { version: view.procedureVersion },
+      },
+    ).catch(() => null),
     view.citizenId
-      ? api<{ items: HistoryItem[]; profile?: Contact | null }>(token, `/citizens/${view.citizenId}/history`).catch(() => ({ items: [] as HistoryItem[] }))
+      ? api<{ items: HistoryItem[]; profile?: Contact | null }>(token, `/citizens/${view.citizenId}/history`).catch(
+          () => ({ items: [] as HistoryItem[] }),
+        )
       : Promise.resolve({ items: [] as HistoryItem[] }),
     parent(),
   ]);

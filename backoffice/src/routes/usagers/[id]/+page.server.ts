@@ -5,7 +5,10 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
   try {
-    const history = await api<{ items: HistoryItem[]; profile?: Contact | null }>(locals.token, `/citizens/${params.id}/history`);
+    const history = await api<{ items: HistoryItem[]; profile?: Contact | null }>(
+      locals.token,
+      `/citizens/${params.id}/history`,
+    );
     return {
       citizenId: params.id,
       profile: history.profile ?? null,

@@ -7,12 +7,21 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   const raw = url.searchParams.get('a') ?? url.searchParams.get('at') ?? '';
-  const at = /Z$|[+-]\d\d:\d\d$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? new Date(raw).toISOString() : fromLocalInput(raw);
+  const at =
+    /Z$|[+-]\d\d:\d\d$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? new Date(raw).toISOString() : fromLocalInput(raw);
   if (!at) {
-    return { at: null, past: null, fields: [], problem: 'Choisissez une date et une heure valides.', caseId: params.id };
+    return {
+      at: null,
+      past: null,
+      fields: [],
+      problem: 'Choisissez une date et une heure valides.',
+      caseId: params.id,
+    };
   }
   try {
-    const past = await api<{ case: CaseView; events: TimelineEvent[] }>(locals.token, `/cases/${params.id}/as-of`, { query: { at } });
+    const past = await api<{ case: CaseView; events: TimelineEvent[] }>(locals.token, `/cases/${params.id}/as-of`, {
+      query: { at },
+    });
     const procedure = await api<Procedure>(locals.token, `/procedures/${past.case.procedureId}`, {
       query: { version: past.case.procedureVersion },
     }).catch(() => null);

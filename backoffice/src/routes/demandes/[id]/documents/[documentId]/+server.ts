@@ -3,7 +3,14 @@ import { base } from '$app/paths';
 import { apiFetch } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
-const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'content-security-policy', 'x-content-type-options', 'etag'];
+const PASSED_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'content-security-policy',
+  'x-content-type-options',
+  'etag',
+];
 
 /** Streams a document of the request from the API; the browser never holds the API token. */
 export const GET: RequestHandler = async ({ locals, params }) => {
