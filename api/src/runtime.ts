@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { merge, type Observable } from 'rxjs';
 import { createEventStore, createFileBlobStore, openDb, type Db, type EventStore } from '@guichet/eventstore';
@@ -107,6 +107,15 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     trustProxy: true,
+    // Errors the router raises before any route (malformed percent-encoding, over-long parameter)
+    // answer problem+json like every other refusal.
+    frameworkErrors: (error, _req, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      void (reply as unknown as FastifyReply)
+        .code(status)
+        .type('application/problem+json; charset=utf-8')
+        .send({ type: 'about:blank', title: 'Requête invalide', status, detail: "L'adresse de la requête est invalide." });
+    },
     bodyLimit: 1024 * 1024,
     serverFactory: (handler) =>
       createServer((req: IncomingMessage, res: ServerResponse) => {

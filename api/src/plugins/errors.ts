@@ -79,6 +79,9 @@ async function errorsPlugin(app: FastifyInstance) {
         currentVersion: err.actual,
       });
     }
+    if ((err as { code?: string }).code === '22021' || (err as { code?: string }).code === '22P05') {
+      return send(reply, 400, 'Requête invalide', 'Le texte envoyé contient un caractère non accepté.');
+    }
     if (isDatabaseDown(err)) {
       req.log.warn({ err: err.message }, 'database unavailable');
       return send(reply, 503, 'Service momentanément indisponible', 'Réessayez dans quelques secondes.', {}).header(
@@ -100,6 +103,27 @@ async function errorsPlugin(app: FastifyInstance) {
     }
     req.log.error({ err, method: req.method, url: req.url, params: req.params }, 'unhandled error');
     return send(reply, 500, 'Erreur interne', 'Une erreur inattendue est survenue. Elle a été enregistrée.');
+  });
+
+  // PostgreSQL stores no NUL character in text: refuse it at the door, named, instead of a 500 later.
+  app.addHook('onRequest', async (req, reply) => {
+    if (/%00|\u0000/.test(req.url)) {
+      return send(reply, 400, 'Requête invalide', "L'adresse contient un caractère nul.", {
+        errors: [{ field: 'url', message: 'Caractère nul interdit.' }],
+      });
+    }
+  });
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && JSON.stringify(req.body).includes('\\u0000')) {
+      return send(reply, 400, 'Requête invalide', 'Le texte envoyé contient un caractère nul.', {
+        errors: [{ field: 'body', message: 'Caractère nul interdit.' }],
+      });
+    }
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string' && value.includes('\u0000')) {
+        return send(reply, 400, 'Requête invalide', 'Un en-tête contient un caractère nul.', { errors: [{ field: name, message: 'Caractère nul interdit.' }] });
+      }
+    }
   });
 
   app.setNotFoundHandler((req, reply) =>
