@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { FORWARDED_PROTO } from './server.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -24,7 +23,6 @@ export function newContext(
     timezoneId: 'Europe/Paris',
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1366, height: 900 },
-    extraHTTPHeaders: FORWARDED_PROTO,
   });
 }
 

@@ -1,16 +1,9 @@
 import { startTestServer, type TestServer } from '../../../api/src/testing/test-server.ts';
 
-/**
- * The whole product for one test file. The apps run behind Guichet's own HTTP server without TLS:
- * until the runtime tells SvelteKit so (ORIGIN or PROTOCOL_HEADER), adapter-node assumes https
- * and refuses every form post as cross-site; the header below is what a proxy would send.
- */
-export async function startBackoffice(): Promise<TestServer> {
-  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+/** The whole product for one test file: API, projections and both built apps, with the demo town. */
+export function startBackoffice(): Promise<TestServer> {
   return startTestServer();
 }
-
-export const FORWARDED_PROTO = { 'x-forwarded-proto': 'http' };
 
 /** Plays the other people: a citizen or a colleague acting through API v1 while the agent's page is open. */
 export function apiAs(baseUrl: string, token: string) {
