@@ -136,7 +136,7 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     const asText = await designer.locator('figure.diagram figcaption').innerText();
     expect(asText).toContain('De « Reçue » vers « En instruction » : Commencer l’instruction');
     expect(asText).toContain('De « En instruction » vers « Traitée » : Accorder l’autorisation');
-    expect(await designer.locator('figure.diagram svg g.node').count()).toBe(3);
+    expect(await designer.locator('figure.diagram svg.lr g.node').count()).toBe(3);
 
     await designer.goto(`${root}/versions`);
     await designer.getByRole('button', { name: 'Publier la version 1' }).click();
