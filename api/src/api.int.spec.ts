@@ -161,6 +161,26 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect(loser.body.changes).toHaveLength(1);
   });
 
+  it('records a double-clicked action once, even when both clicks race with the same If-Match', async () => {
+    const { body } = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, citizen);
+    const etag = (await api.get(`/api/v1/cases/${body.id}`, voirieAgent)).headers.get('etag')!;
+    const headers = { 'if-match': etag, 'idempotency-key': `double-click-${body.id}` };
+    const [a, b] = await Promise.all([
+      api.post(`/api/v1/cases/${body.id}/notes`, { text: 'Une seule fois' }, voirieAgent, headers),
+      api.post(`/api/v1/cases/${body.id}/notes`, { text: 'Une seule fois' }, voirieAgent, headers),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body.version).toBe(b.body.version);
+    const events = (await api.get(`/api/v1/cases/${body.id}/timeline`, voirieAgent)).body.events as { type: string }[];
+    expect(events.filter((e) => e.type === 'InternalNoteWritten')).toHaveLength(1);
+    // The queue's tabs count this agent's own requests and the unassigned ones.
+    const counts = (await api.get('/api/v1/queues?service=voirie', voirieAgent)).body.counts;
+    expect(counts.unassigned).toBeGreaterThan(0);
+    expect(counts.mine).toBeGreaterThanOrEqual(0);
+    expect((await api.post(`/api/v1/cases/${body.id}/assign`, { assignee: 'me' }, voirieAgent)).status).toBe(200);
+    expect((await api.get('/api/v1/queues?service=voirie', voirieAgent)).body.counts.mine).toBe(counts.mine + 1);
+  });
+
   it('replays an Idempotency-Key instead of recording twice', async () => {
     const headers = { 'idempotency-key': 'test-key-0001-abcdef' };
     const first = await api.post(

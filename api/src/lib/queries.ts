@@ -287,7 +287,20 @@ export function createQueries(db: Db): Queries {
         page.items.map((i) => i.serviceId),
       );
       const now = Date.parse(f.now);
-      return { items: page.items.map((i) => summaryOf(i, n, now)), counts: page.counts };
+      // The "mine" and "unassigned" tabs count open requests under the same other filters.
+      const tab = async (extra: { assignee?: string; unassigned?: boolean }) =>
+        (
+          await queryQueue(db, {
+            serviceIds: f.serviceIds,
+            ...(f.channel ? { channel: f.channel } : {}),
+            ...(f.procedureId ? { procedureId: f.procedureId } : {}),
+            ...extra,
+            limit: 1,
+            now: f.now,
+          })
+        ).counts.open;
+      const [mine, unassigned] = await Promise.all([tab({ assignee: f.viewerId }), tab({ unassigned: true })]);
+      return { items: page.items.map((i) => summaryOf(i, n, now)), counts: { ...page.counts, mine, unassigned } };
     },
 
     async search(f) {

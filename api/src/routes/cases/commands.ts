@@ -214,7 +214,7 @@ export default async function caseCommandRoutes(app: FastifyInstance) {
             assertCanSee(req, state.exists ? state : null);
             return a.toCommand(req.body, { app, req, state });
           },
-        }).catch((err: unknown) => conflictWithChanges(app, err, id, req));
+        }).catch((err: unknown) => conflictWithChanges(app, err, id, req, meta.commandId));
         if (result.positions.length > 0) await app.waitForProjections(result.positions.at(-1)!);
         return { version: result.version };
       },
