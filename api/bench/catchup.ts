@@ -19,7 +19,11 @@ export interface CatchUpResult {
   load: string;
 }
 
-export async function benchCatchUp(options: { events: number; batchSize?: number; log?: (line: string) => void }): Promise<CatchUpResult> {
+export async function benchCatchUp(options: {
+  events: number;
+  batchSize?: number;
+  log?: (line: string) => void;
+}): Promise<CatchUpResult> {
   const log = options.log ?? (() => {});
   const db = await freshDb('postgres', 24);
   const store = await createEventStore(db);
@@ -31,7 +35,12 @@ export async function benchCatchUp(options: { events: number; batchSize?: number
     await db.exec('vacuum analyze events');
     log(`catch-up: ${fmt(events)} events written in ${fmt(history.seconds, 1)} s; projecting…`);
 
-    const runner = createProjectionRunner({ db, store, projections: allProjections, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });
+    const runner = createProjectionRunner({
+      db,
+      store,
+      projections: allProjections,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    });
     let t = performance.now();
     await runner.catchUp();
     const catchUpSeconds = (performance.now() - t) / 1000;
@@ -61,6 +70,10 @@ export async function benchCatchUp(options: { events: number; batchSize?: number
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const batchSize = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
-  const result = await benchCatchUp({ events: Number(process.env.BENCH_EVENTS ?? 1_000_000), ...(batchSize ? { batchSize } : {}), log: console.log });
+  const result = await benchCatchUp({
+    events: Number(process.env.BENCH_EVENTS ?? 1_000_000),
+    ...(batchSize ? { batchSize } : {}),
+    log: console.log,
+  });
   console.log(JSON.stringify(result, null, 2));
 }

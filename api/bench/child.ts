@@ -56,20 +56,24 @@ export async function startServerChild(options: ServerOptions = {}): Promise<Ser
   const role = options.role ?? 'all';
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'api/src/server.ts', '--role', role], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GUICHET_SERVE_APPS: 'false',
-      GUICHET_DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      DATABASE_URL: options.databaseUrl ?? '',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'api/src/server.ts', '--role', role],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GUICHET_SERVE_APPS: 'false',
+        GUICHET_DATA_DIR: dataDir,
+        LOG_LEVEL: 'error',
+        DATABASE_URL: options.databaseUrl ?? '',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -84,7 +88,8 @@ export async function startServerChild(options: ServerOptions = {}): Promise<Ser
     }
     const ready = options.ready ?? (role === 'projector' ? 'projector-caught-up' : 'health');
     if (ready === 'spawned') break;
-    if (ready === 'projector-caught-up' ? output.includes('projections en cours') : await answers(`${url}/health`)) break;
+    if (ready === 'projector-caught-up' ? output.includes('projections en cours') : await answers(`${url}/health`))
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const done = async () => {
@@ -124,7 +129,10 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /** A new database on the server of `baseUrl` (the server process opens its default schema in it). */
-export async function createDatabase(baseUrl: string, prefix = 'guichet_bench'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createDatabase(
+  baseUrl: string,
+  prefix = 'guichet_bench',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

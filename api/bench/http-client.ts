@@ -20,7 +20,13 @@ export class HttpError extends Error {
 export function keepAliveClient(baseUrl: string, maxSockets = 64) {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets });
-  function call(method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<Reply> {
+  function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -31,7 +37,9 @@ export function keepAliveClient(baseUrl: string, maxSockets = 64) {
           method,
           path,
           headers: {
-            ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+            ...(payload !== undefined
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+              : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...headers,
           },
@@ -59,7 +67,13 @@ export function keepAliveClient(baseUrl: string, maxSockets = 64) {
     });
   }
   /** Like `call`, but a non-2xx answer throws. */
-  async function ok(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<any> {
+  async function ok(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<any> {
     const r = await call(method, path, body, token, headers);
     if (r.status < 200 || r.status >= 300) throw new HttpError(r.status, r.body, `${method} ${path}`);
     return r.body;

@@ -26,7 +26,10 @@ export interface HttpResult {
 
 function runProbe(url: string, seconds: number): Promise<ProbeResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'api/bench/probe.ts', url, String(seconds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'api/bench/probe.ts', url, String(seconds)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -60,7 +63,9 @@ export async function benchHttp(options: {
     const probed = probe ? await probe : null;
     log(
       `${engine} HTTP x${clients}: ${fmt(run.opsPerSec)} commands/s, p50 ${fmt(run.p50, 1)} ms, p99 ${fmt(run.p99, 1)} ms, errors ${run.errors}` +
-        (probed ? `; queue p99 ${fmt(probed.queue.p99, 1)} ms, citizen SSE p99 ${fmt(probed.citizen.p99, 1)} ms, lost ${probed.lost}` : ''),
+        (probed
+          ? `; queue p99 ${fmt(probed.queue.p99, 1)} ms, citizen SSE p99 ${fmt(probed.citizen.p99, 1)} ms, lost ${probed.lost}`
+          : ''),
     );
     return { engine, clients, run, probe: probed, load: load() };
   } finally {
@@ -73,6 +78,11 @@ export async function benchHttp(options: {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const result = await benchHttp({ engine, seconds: Number(process.env.BENCH_SECONDS ?? 10), nodeArgs: prof, log: console.log });
+  const result = await benchHttp({
+    engine,
+    seconds: Number(process.env.BENCH_SECONDS ?? 10),
+    nodeArgs: prof,
+    log: console.log,
+  });
   console.log(JSON.stringify(result, null, 2));
 }

@@ -43,7 +43,12 @@ export async function probe(url: string, seconds: number) {
   const api = keepAliveClient(url, 4);
   const citizen = await api.login('citoyen@demo.guichet.test');
   const agent = await api.login('agent@demo.guichet.test');
-  const { id: caseId } = await api.ok('POST', '/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, citizen);
+  const { id: caseId } = await api.ok(
+    'POST',
+    '/api/v1/cases',
+    { procedureId: 'signalement-voirie', data: POTHOLE },
+    citizen,
+  );
 
   let pending: { text: string; queueAt: number | null; citizenAt: number | null; done: () => void } | null = null;
   const settle = () => pending && pending.queueAt !== null && pending.citizenAt !== null && pending.done();
@@ -84,7 +89,12 @@ export async function probe(url: string, seconds: number) {
   closeQueue();
   closeCitizen();
   api.close();
-  return { command: summarize(command, elapsed), queue: summarize(queue, elapsed), citizen: summarize(citizenLatencies, elapsed), lost };
+  return {
+    command: summarize(command, elapsed),
+    queue: summarize(queue, elapsed),
+    citizen: summarize(citizenLatencies, elapsed),
+    lost,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -20,7 +20,9 @@ const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const only = new Set((process.env.BENCH_ONLY ?? 'appends,http,catchup').split(','));
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-const env = ['BENCH_SECONDS', 'BENCH_EVENTS', 'BENCH_ONLY'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+const env = ['BENCH_SECONDS', 'BENCH_EVENTS', 'BENCH_ONLY']
+  .filter((k) => process.env[k])
+  .map((k) => `${k}=${process.env[k]}`);
 const results: BenchResults = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   command: [...env, 'npm run bench'].join(' '),
@@ -34,7 +36,8 @@ const results: BenchResults = {
 log(`load average at start: ${results.loadAtStart}`);
 
 if (only.has('appends')) {
-  for (const engine of ['postgres', 'pglite'] as const) results.appends.push(await benchAppends({ engine, seconds, log }));
+  for (const engine of ['postgres', 'pglite'] as const)
+    results.appends.push(await benchAppends({ engine, seconds, log }));
 }
 if (only.has('http')) {
   for (const engine of ['postgres', 'pglite'] as const) results.http.push(await benchHttp({ engine, seconds, log }));

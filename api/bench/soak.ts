@@ -38,7 +38,9 @@ interface Sample {
 const peak = measuredPeak();
 const rate = Number(process.env.SOAK_RATE ?? (peak ? peak / 2 : 20));
 const loadAtStart = load();
-console.log(`soak: ${SECONDS} s at ${fmt(rate, 1)} commands/s (peak ${peak ? fmt(peak, 1) : 'unknown'}), load ${loadAtStart}`);
+console.log(
+  `soak: ${SECONDS} s at ${fmt(rate, 1)} commands/s (peak ${peak ? fmt(peak, 1) : 'unknown'}), load ${loadAtStart}`,
+);
 
 const database = await createDatabase(databaseUrl(), 'guichet_soak');
 const server = await startServerChild({ databaseUrl: database.url });
@@ -67,9 +69,19 @@ try {
   });
   const sampler = setInterval(() => {
     const lat = window.sort((a, b) => a - b);
-    samples.push({ t: Math.round((performance.now() - start) / 1000), rssMiB: server.rss() / 2 ** 20, commands: lat.length, perSec: lat.length / (SAMPLE_MS / 1000), p50: percentile(lat, 50), p99: percentile(lat, 99), errors });
+    samples.push({
+      t: Math.round((performance.now() - start) / 1000),
+      rssMiB: server.rss() / 2 ** 20,
+      commands: lat.length,
+      perSec: lat.length / (SAMPLE_MS / 1000),
+      p50: percentile(lat, 50),
+      p99: percentile(lat, 99),
+      errors,
+    });
     const s = samples.at(-1)!;
-    console.log(`t=${s.t}s rss=${fmt(s.rssMiB, 1)}MiB ${fmt(s.perSec, 1)}/s p50=${fmt(s.p50, 1)} p99=${fmt(s.p99, 1)} errors=${s.errors}`);
+    console.log(
+      `t=${s.t}s rss=${fmt(s.rssMiB, 1)}MiB ${fmt(s.perSec, 1)}/s p50=${fmt(s.p50, 1)} p99=${fmt(s.p99, 1)} errors=${s.errors}`,
+    );
     window = [];
   }, SAMPLE_MS);
   await Promise.all(clients);
@@ -104,7 +116,9 @@ const body = [
   '',
   '```csv',
   't_s,rss_mib,commands_per_s,p50_ms,p99_ms,errors',
-  ...samples.map((s) => `${s.t},${s.rssMiB.toFixed(1)},${s.perSec.toFixed(1)},${s.p50.toFixed(1)},${s.p99.toFixed(1)},${s.errors}`),
+  ...samples.map(
+    (s) => `${s.t},${s.rssMiB.toFixed(1)},${s.perSec.toFixed(1)},${s.p50.toFixed(1)},${s.p99.toFixed(1)},${s.errors}`,
+  ),
   '```',
 ].join('\n');
 writeSection('soak', body);

@@ -18,14 +18,22 @@ export interface Tokens {
 
 type Step = (api: KeepAliveClient, t: Tokens, caseId: string, n: number) => Promise<unknown>;
 
-const act = (who: keyof Tokens, action: string, body: (n: number) => unknown): Step => (api, t, caseId, n) =>
-  api.ok('POST', `/api/v1/cases/${caseId}/${action}`, body(n), t[who]);
+const act =
+  (who: keyof Tokens, action: string, body: (n: number) => unknown): Step =>
+  (api, t, caseId, n) =>
+    api.ok('POST', `/api/v1/cases/${caseId}/${action}`, body(n), t[who]);
 
 export const STEPS: Step[] = [
   act('agent', 'acknowledge', () => ({})),
   act('agent', 'notes', (n) => ({ text: `Vérifier sur place, secteur ${n % 12}.` })),
-  act('agent', 'messages', () => ({ message: 'Bonjour, votre signalement est pris en compte ; une équipe passera cette semaine.' })),
-  act('agent', 'phone-calls', () => ({ direction: 'inbound', durationSeconds: 180, summary: "L'usager précise que le trou s'agrandit." })),
+  act('agent', 'messages', () => ({
+    message: 'Bonjour, votre signalement est pris en compte ; une équipe passera cette semaine.',
+  })),
+  act('agent', 'phone-calls', () => ({
+    direction: 'inbound',
+    durationSeconds: 180,
+    summary: "L'usager précise que le trou s'agrandit.",
+  })),
   act('agent', 'request-information', () => ({ message: 'Pouvez-vous préciser le numéro de la rue le plus proche ?' })),
   act('citizen', 'provide-information', () => ({ message: 'Devant le numéro 14, côté pair.' })),
   act('citizen', 'messages', () => ({ message: 'Merci pour votre réactivité.' })),
@@ -39,7 +47,12 @@ export function caseLife(api: KeepAliveClient, tokens: Tokens) {
   return async (client: number, n: number): Promise<void> => {
     const current = state.get(client);
     if (!current || current.step >= STEPS.length) {
-      const created = await api.ok('POST', '/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, tokens.citizen);
+      const created = await api.ok(
+        'POST',
+        '/api/v1/cases',
+        { procedureId: 'signalement-voirie', data: POTHOLE },
+        tokens.citizen,
+      );
       state.set(client, { caseId: created.id as string, step: 0 });
       return;
     }

@@ -48,8 +48,10 @@ async function rawOn(db: Db, writers: number): Promise<Raw> {
   }
   const pool = new pg.Pool({ connectionString: databaseUrl(), max: writers, options: `-c search_path=${db.schema}` });
   return {
-    insert: (json) => pool.query({ name: 'raw_one', text: 'insert into raw_events (data) values ($1)', values: [json] }),
-    insertMany: (json) => pool.query({ name: 'raw_many', text: `insert into raw_events (data) values ${batchValues}`, values: json }),
+    insert: (json) =>
+      pool.query({ name: 'raw_one', text: 'insert into raw_events (data) values ($1)', values: [json] }),
+    insertMany: (json) =>
+      pool.query({ name: 'raw_many', text: `insert into raw_events (data) values ${batchValues}`, values: json }),
     close: () => pool.end(),
   };
 }
@@ -76,9 +78,13 @@ export async function benchAppends(options: {
       const rawRun = await timed(writers, seconds, (w, i) => raw.insert(toJson(sampleEvent(w + i))));
       await raw.close();
       await timed(writers, warm, () => store.append(`case-${randomUUID()}`, [sampleEvent()], 'no_stream'));
-      const ours = await timed(writers, seconds, (w, i) => store.append(`case-${randomUUID()}`, [sampleEvent(w + i)], 'no_stream'));
+      const ours = await timed(writers, seconds, (w, i) =>
+        store.append(`case-${randomUUID()}`, [sampleEvent(w + i)], 'no_stream'),
+      );
       const pair = { writers, ours, raw: rawRun, ratio: ours.opsPerSec / rawRun.opsPerSec, load: load() };
-      log(`${engine} single x${writers}: ours ${fmt(ours.opsPerSec)}/s, raw ${fmt(rawRun.opsPerSec)}/s, ratio ${fmt(pair.ratio * 100)}%`);
+      log(
+        `${engine} single x${writers}: ours ${fmt(ours.opsPerSec)}/s, raw ${fmt(rawRun.opsPerSec)}/s, ratio ${fmt(pair.ratio * 100)}%`,
+      );
       results.single.push(pair);
     }
     for (const writers of batchLevels) {
@@ -88,9 +94,13 @@ export async function benchAppends(options: {
       const rawRun = await timed(writers, seconds, (w, i) => raw.insertMany(batch(w + i).map(toJson)));
       await raw.close();
       await timed(writers, warm, () => store.append(`case-${randomUUID()}`, batch(0), 'no_stream'));
-      const ours = await timed(writers, seconds, (w, i) => store.append(`case-${randomUUID()}`, batch(w + i), 'no_stream'));
+      const ours = await timed(writers, seconds, (w, i) =>
+        store.append(`case-${randomUUID()}`, batch(w + i), 'no_stream'),
+      );
       const pair = { writers, ours, raw: rawRun, ratio: ours.opsPerSec / rawRun.opsPerSec, load: load() };
-      log(`${engine} batch of ${BATCH} x${writers}: ours ${fmt(ours.opsPerSec * BATCH)} ev/s, raw ${fmt(rawRun.opsPerSec * BATCH)} rows/s, ratio ${fmt(pair.ratio * 100)}%`);
+      log(
+        `${engine} batch of ${BATCH} x${writers}: ours ${fmt(ours.opsPerSec * BATCH)} ev/s, raw ${fmt(rawRun.opsPerSec * BATCH)} rows/s, ratio ${fmt(pair.ratio * 100)}%`,
+      );
       results.batch.push(pair);
     }
   } finally {

@@ -40,7 +40,11 @@ export function summarize(latencies: number[], seconds: number, errors = 0): Run
  * `writers` loops calling `op` back to back for `seconds`; every call's latency is kept. A failed
  * call counts as an error, not as an operation.
  */
-export async function timed(writers: number, seconds: number, op: (writer: number, i: number) => Promise<unknown>): Promise<Run> {
+export async function timed(
+  writers: number,
+  seconds: number,
+  op: (writer: number, i: number) => Promise<unknown>,
+): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: unknown = null;
@@ -115,7 +119,10 @@ export interface Machine {
   load: string;
 }
 
-export const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+export const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 export async function describeMachine(): Promise<Machine> {
   let postgres = 'unreachable';
@@ -142,4 +149,6 @@ export async function describeMachine(): Promise<Machine> {
 }
 
 export const fmt = (n: number, digits = 0): string =>
-  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—';
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '—';

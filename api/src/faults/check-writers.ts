@@ -9,9 +9,15 @@ export async function expectNothingLost(store: EventStore, outcome: FaultOutcome
   expect(outcome.committed.length).toBeGreaterThanOrEqual(plan.total);
   expect(outcome.rolledBack.size).toBeGreaterThan(0);
   expect(new Set(ids).size, 'duplicates delivered').toBe(ids.length);
-  expect(ids.filter((id) => outcome.rolledBack.has(id)), 'rolled-back events delivered').toEqual([]);
+  expect(
+    ids.filter((id) => outcome.rolledBack.has(id)),
+    'rolled-back events delivered',
+  ).toEqual([]);
   const delivered = new Set(ids);
-  expect(outcome.committed.filter((id) => !delivered.has(id)), 'committed events skipped').toEqual([]);
+  expect(
+    outcome.committed.filter((id) => !delivered.has(id)),
+    'committed events skipped',
+  ).toEqual([]);
   expect(ids.length).toBe(committed.size);
   expect(inAllOrder(outcome.received), 'subscriber order is ($all) transaction id, position').toBe(true);
 

@@ -31,10 +31,12 @@ export async function stateOf(db: Db): Promise<State> {
 function fault(status: number, contentType: string, body: string): string | null {
   if (status >= 500) return `answered ${status}`;
   if (status < 400) return null;
-  if (!contentType.startsWith('application/problem+json')) return `refused with ${status} but ${contentType || 'no content type'}`;
+  if (!contentType.startsWith('application/problem+json'))
+    return `refused with ${status} but ${contentType || 'no content type'}`;
   try {
     const problem = JSON.parse(body) as { status?: unknown; title?: unknown };
-    if (problem.status !== status || typeof problem.title !== 'string') return `problem body does not match: ${body.slice(0, 200)}`;
+    if (problem.status !== status || typeof problem.title !== 'string')
+      return `problem body does not match: ${body.slice(0, 200)}`;
   } catch {
     return `problem body is not JSON: ${body.slice(0, 200)}`;
   }
@@ -50,7 +52,11 @@ export async function fuzzApi(
   const tokens = new Map<FuzzRole, string>();
   for (const role of FUZZ_ROLES) {
     if (role === 'anonymous') continue;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: EMAILS[role], password: 'guichet-demo' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: EMAILS[role], password: 'guichet-demo' },
+    });
     tokens.set(role, (JSON.parse(res.body) as { token: string }).token);
   }
   const statuses = new Map<number, number>();
@@ -58,7 +64,12 @@ export async function fuzzApi(
     fc.asyncProperty(hostileRequest(options), async (r: HostileRequest) => {
       const token = tokens.get(r.role);
       const headers = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...r.headers };
-      const res = await app.inject({ method: r.method as 'GET', url: r.url, headers, ...(r.payload !== undefined ? { payload: r.payload } : {}) });
+      const res = await app.inject({
+        method: r.method as 'GET',
+        url: r.url,
+        headers,
+        ...(r.payload !== undefined ? { payload: r.payload } : {}),
+      });
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       const wrong = fault(res.statusCode, String(res.headers['content-type'] ?? ''), res.body);
       if (wrong) throw new Error(`${r.method} ${r.url.slice(0, 200)} as ${r.role}: ${wrong}`);

@@ -17,14 +17,18 @@ describe.each(testDatabases())('API fuzzing, full run, on $name', ({ open }) => 
     await server?.guichet.db.close();
   });
 
-  it(`answers ${RUNS} hostile requests with problem+json, never 5xx, and changes nothing`, { timeout: 1_800_000 }, async () => {
-    const app = server.guichet.app!;
-    await fuzzApi(app, 1);
-    const before = await stateOf(server.guichet.db);
-    await fuzzApi(app, RUNS);
-    const after = await stateOf(server.guichet.db);
-    expect({ ...after, sessions: after.sessions - 4 }).toEqual(before);
-  });
+  it(
+    `answers ${RUNS} hostile requests with problem+json, never 5xx, and changes nothing`,
+    { timeout: 1_800_000 },
+    async () => {
+      const app = server.guichet.app!;
+      await fuzzApi(app, 1);
+      const before = await stateOf(server.guichet.db);
+      await fuzzApi(app, RUNS);
+      const after = await stateOf(server.guichet.db);
+      expect({ ...after, sessions: after.sessions - 4 }).toEqual(before);
+    },
+  );
 
   /**
    * Broken percent-encodings and over-long path parameters: Fastify's router refuses them itself

@@ -16,14 +16,18 @@ describe.each(testDatabases())('API fuzzing with hostile requests on $name', ({ 
     await server?.guichet.db.close();
   });
 
-  it(`answers ${RUNS} malformed, oversized, mistyped or hostile requests with problem+json, never 5xx, and changes nothing`, { timeout: 900_000 }, async () => {
-    const app = server.guichet.app!;
-    // Log-ins of the fuzzing roles are the only expected change: take the state after them.
-    await fuzzApi(app, 1);
-    const before = await stateOf(server.guichet.db);
-    const { statuses } = await fuzzApi(app, RUNS);
-    const after = await stateOf(server.guichet.db);
-    expect({ ...after, sessions: after.sessions - 4 }).toEqual(before);
-    expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
-  });
+  it(
+    `answers ${RUNS} malformed, oversized, mistyped or hostile requests with problem+json, never 5xx, and changes nothing`,
+    { timeout: 900_000 },
+    async () => {
+      const app = server.guichet.app!;
+      // Log-ins of the fuzzing roles are the only expected change: take the state after them.
+      await fuzzApi(app, 1);
+      const before = await stateOf(server.guichet.db);
+      const { statuses } = await fuzzApi(app, RUNS);
+      const after = await stateOf(server.guichet.db);
+      expect({ ...after, sessions: after.sessions - 4 }).toEqual(before);
+      expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
+    },
+  );
 });

@@ -7,7 +7,15 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { SIGNALEMENT_VOIRIE } from '../demo/procedures-voirie.ts';
 
-export const PRINCIPALS = ['anonymous', 'citizenA', 'citizenB', 'agentOfService', 'agentOfOther', 'manager', 'admin'] as const;
+export const PRINCIPALS = [
+  'anonymous',
+  'citizenA',
+  'citizenB',
+  'agentOfService',
+  'agentOfOther',
+  'manager',
+  'admin',
+] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
 export const EMAILS: Record<Exclude<Principal, 'anonymous'>, string> = {
@@ -36,12 +44,24 @@ export interface Answer {
 const unique = () => randomBytes(4).toString('hex');
 
 export async function matrixContext(app: FastifyInstance) {
-  async function call(method: string, url: string, token?: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async function call(
+    method: string,
+    url: string,
+    token?: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const res = await app.inject({
       method: method as 'GET',
       url,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined && !headers['content-type'] ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined && !headers['content-type'] ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined
+        ? { payload: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body) }
+        : {}),
     });
     let parsed: unknown = res.body;
     try {
@@ -51,12 +71,19 @@ export async function matrixContext(app: FastifyInstance) {
     }
     return { status: res.statusCode, body: parsed, contentType: String(res.headers['content-type'] ?? '') };
   }
-  async function ok(method: string, url: string, token?: string | null, body?: unknown, headers?: Record<string, string>) {
+  async function ok(
+    method: string,
+    url: string,
+    token?: string | null,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) {
     const r = await call(method, url, token, body, headers);
     if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   }
-  const login = async (email: string) => (await ok('POST', '/api/v1/session', null, { email, password: 'guichet-demo' })).token as string;
+  const login = async (email: string) =>
+    (await ok('POST', '/api/v1/session', null, { email, password: 'guichet-demo' })).token as string;
 
   const tokens: Record<Principal, string | null> = { anonymous: null } as Record<Principal, string | null>;
   for (const [p, email] of Object.entries(EMAILS)) tokens[p as Principal] = await login(email);
@@ -65,7 +92,12 @@ export async function matrixContext(app: FastifyInstance) {
   const citizenA = tokens.citizenA;
 
   const upload = async (p: Principal) =>
-    (await ok('POST', '/api/v1/documents?fileName=photo.txt', token(p), `Photo du trou ${unique()}`, { 'content-type': 'text/plain', 'x-upload-key': 'matrix-anonymous-key' })).documentId as string;
+    (
+      await ok('POST', '/api/v1/documents?fileName=photo.txt', token(p), `Photo du trou ${unique()}`, {
+        'content-type': 'text/plain',
+        'x-upload-key': 'matrix-anonymous-key',
+      })
+    ).documentId as string;
 
   const setups: Record<Stage, (id: string) => Promise<void>> = {
     submitted: async () => {},
@@ -80,7 +112,10 @@ export async function matrixContext(app: FastifyInstance) {
     },
     decided: async (id) => {
       await setups.open(id);
-      await ok('POST', `/api/v1/cases/${id}/decision`, agent, { outcome: 'accepted', reason: 'Intervention programmée.' });
+      await ok('POST', `/api/v1/cases/${id}/decision`, agent, {
+        outcome: 'accepted',
+        reason: 'Intervention programmée.',
+      });
     },
     closed: async (id) => {
       await setups.decided(id);
@@ -89,7 +124,11 @@ export async function matrixContext(app: FastifyInstance) {
   };
   /** A new pothole report of citizen A, brought to `stage` by the road service's agent. */
   async function freshCase(stage: Stage, documents: string[] = []): Promise<string> {
-    const { id } = await ok('POST', '/api/v1/cases', citizenA, { procedureId: 'signalement-voirie', data: POTHOLE, documents });
+    const { id } = await ok('POST', '/api/v1/cases', citizenA, {
+      procedureId: 'signalement-voirie',
+      data: POTHOLE,
+      documents,
+    });
     await setups[stage](id);
     return id;
   }
@@ -100,24 +139,41 @@ export async function matrixContext(app: FastifyInstance) {
   // The case the queries read, with an attachment, and an anonymous report with its tracking code.
   const documentId = await upload('citizenA');
   const caseId = await freshCase('open', [documentId]);
-  const anonymous = await ok('POST', '/api/v1/cases', null, { procedureId: 'signalement-voirie', data: POTHOLE });
+  const anonymousDocumentId = await upload('anonymous');
+  const anonymous = await ok(
+    'POST',
+    '/api/v1/cases',
+    null,
+    { procedureId: 'signalement-voirie', data: POTHOLE, documents: [anonymousDocumentId] },
+    { 'x-upload-key': 'matrix-anonymous-key' },
+  );
   await ok('PUT', '/api/v1/me/drafts/signalement-voirie', citizenA, { data: { localisation: 'rue des Lilas' } });
   const me = await ok('GET', '/api/v1/session', citizenA);
   const colleague = await ok('GET', '/api/v1/session', agent);
   const procedure = await ok('GET', '/api/v1/procedures/signalement-voirie');
 
   /** A new anonymous report: its tracking code. */
-  const freshTrackingCode = async () => (await ok('POST', '/api/v1/cases', null, { procedureId: 'signalement-voirie', data: POTHOLE })).trackingCode as string;
+  const freshTrackingCode = async () =>
+    (await ok('POST', '/api/v1/cases', null, { procedureId: 'signalement-voirie', data: POTHOLE }))
+      .trackingCode as string;
 
   const definition = (title = 'Signalement test') => ({ ...SIGNALEMENT_VOIRIE, title });
   async function freshProcedure(publish = false): Promise<string> {
-    const { id } = await ok('POST', '/api/v1/admin/procedures', tokens.admin, { slug: `essai-${unique()}`, definition: definition() });
+    const { id } = await ok('POST', '/api/v1/admin/procedures', tokens.admin, {
+      slug: `essai-${unique()}`,
+      definition: definition(),
+    });
     if (publish) await ok('POST', `/api/v1/admin/procedures/${id}/publish`, tokens.admin, {});
     return id;
   }
   async function freshAgent(state: 'active' | 'deactivated' = 'active'): Promise<string> {
-    const { id } = await ok('POST', '/api/v1/admin/agents', tokens.admin, { email: `agent.${unique()}@demo.guichet.test`, name: 'Agent Test', roles: [{ serviceId: 'voirie', role: 'agent' }] });
-    if (state === 'deactivated') await ok('POST', `/api/v1/admin/agents/${id}/deactivate`, tokens.admin, { reason: 'Départ.' });
+    const { id } = await ok('POST', '/api/v1/admin/agents', tokens.admin, {
+      email: `agent.${unique()}@demo.guichet.test`,
+      name: 'Agent Test',
+      roles: [{ serviceId: 'voirie', role: 'agent' }],
+    });
+    if (state === 'deactivated')
+      await ok('POST', `/api/v1/admin/agents/${id}/deactivate`, tokens.admin, { reason: 'Départ.' });
     return id;
   }
 
@@ -136,6 +192,7 @@ export async function matrixContext(app: FastifyInstance) {
     caseId,
     documentId,
     trackingCode: anonymous.trackingCode as string,
+    anonymousDocumentId,
     citizenAId: me.user.id as string,
     agentOfServiceId: colleague.user.id as string,
     procedureId: procedure.id as string,

@@ -40,7 +40,10 @@ describe.runIf(postgresBin())('PostgreSQL stopped and started under load', () =>
     const citizen = await client.login('citoyen@demo.guichet.test');
     const agent = await client.login('agent@demo.guichet.test');
     const cases: string[] = [];
-    for (let i = 0; i < 8; i++) cases.push((await client.ok('POST', '/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, citizen)).id);
+    for (let i = 0; i < 8; i++)
+      cases.push(
+        (await client.ok('POST', '/api/v1/cases', { procedureId: 'signalement-voirie', data: POTHOLE }, citizen)).id,
+      );
 
     const sent: Sent[] = [];
     let running = true;
@@ -49,7 +52,13 @@ describe.runIf(postgresBin())('PostgreSQL stopped and started under load', () =>
         const text = `Note ${w}-${i} pendant la panne éventuelle.`;
         try {
           const r = await client.call('POST', `/api/v1/cases/${caseId}/notes`, { text }, agent);
-          sent.push({ text, status: r.status, contentType: String(r.headers['content-type'] ?? ''), retryAfter: r.headers['retry-after'] as string | undefined, at: Date.now() });
+          sent.push({
+            text,
+            status: r.status,
+            contentType: String(r.headers['content-type'] ?? ''),
+            retryAfter: r.headers['retry-after'] as string | undefined,
+            at: Date.now(),
+          });
           if (r.status === 503) await sleep(200);
         } catch (error) {
           sent.push({ text, status: -1, contentType: String(error), retryAfter: undefined, at: Date.now() });
@@ -73,28 +82,52 @@ describe.runIf(postgresBin())('PostgreSQL stopped and started under load', () =>
 
     const during = sent.filter((s) => s.at > down + 500 && s.at < up);
     const count = (status: number) => sent.filter((s) => s.status === status).length;
-    console.info(`outage: ${sent.length} commands, ${count(200)} acknowledged, ${count(503)} answered 503 (${during.length} during the outage)`);
+    console.info(
+      `outage: ${sent.length} commands, ${count(200)} acknowledged, ${count(503)} answered 503 (${during.length} during the outage)`,
+    );
     expect(during.length, 'requests answered while the database was down').toBeGreaterThan(0);
-    expect(during.filter((s) => s.status !== 503), 'answers during the outage').toEqual([]);
-    expect(during.every((s) => s.contentType.startsWith('application/problem+json') && Number(s.retryAfter) > 0)).toBe(true);
-    expect(sent.filter((s) => s.status !== 200 && s.status !== 503), 'anything but 200 or 503').toEqual([]);
+    expect(
+      during.filter((s) => s.status !== 503),
+      'answers during the outage',
+    ).toEqual([]);
+    expect(during.every((s) => s.contentType.startsWith('application/problem+json') && Number(s.retryAfter) > 0)).toBe(
+      true,
+    );
+    expect(
+      sent.filter((s) => s.status !== 200 && s.status !== 503),
+      'anything but 200 or 503',
+    ).toEqual([]);
     expect(recovered(), 'the API accepts commands again without a restart').toBe(true);
 
     // Every acknowledged note is in the log, and the projector (never restarted) shows it.
     const acknowledged = sent.filter((s) => s.status === 200).map((s) => s.text);
     const db = await openDb({ url: cluster.url, poolSize: 2 });
     try {
-      const { rows } = await db.query<{ text: string }>("select data->>'text' as text from events where type = 'InternalNoteWritten'");
+      const { rows } = await db.query<{ text: string }>(
+        "select data->>'text' as text from events where type = 'InternalNoteWritten'",
+      );
       const logged = new Set(rows.map((r) => r.text));
-      expect(acknowledged.filter((t) => !logged.has(t)), 'acknowledged but not in the log').toEqual([]);
+      expect(
+        acknowledged.filter((t) => !logged.has(t)),
+        'acknowledged but not in the log',
+      ).toEqual([]);
       const projected = async () =>
-        new Set((await db.query<{ text: string }>("select data->>'text' as text from rm_case_timeline where type = 'InternalNoteWritten'")).rows.map((r) => r.text));
+        new Set(
+          (
+            await db.query<{ text: string }>(
+              "select data->>'text' as text from rm_case_timeline where type = 'InternalNoteWritten'",
+            )
+          ).rows.map((r) => r.text),
+        );
       let shown = await projected();
       for (let i = 0; i < 300 && acknowledged.some((t) => !shown.has(t)); i++) {
         await sleep(100);
         shown = await projected();
       }
-      expect(acknowledged.filter((t) => !shown.has(t)), 'acknowledged but never projected').toEqual([]);
+      expect(
+        acknowledged.filter((t) => !shown.has(t)),
+        'acknowledged but never projected',
+      ).toEqual([]);
     } finally {
       await db.close();
     }

@@ -30,22 +30,37 @@ describe.runIf(url)('the projector process killed with SIGKILL in the middle of 
     await generateHistory(store, { events: EVENTS, writers: 8 });
     await store.close();
     // The last event in $all order (transaction id, position): where every checkpoint must end.
-    const { rows } = await db.query<{ n: number }>('select position::int as n from events order by transaction_id desc, position desc limit 1');
+    const { rows } = await db.query<{ n: number }>(
+      'select position::int as n from events order by transaction_id desc, position desc limit 1',
+    );
     const head = rows[0]!.n;
 
     const positions = async () =>
-      (await db!.query<{ position: number }>('select position from projection_checkpoints').catch(() => ({ rows: [] as { position: number }[] }))).rows.map((r) => Number(r.position));
+      (
+        await db!
+          .query<{ position: number }>('select position from projection_checkpoints')
+          .catch(() => ({ rows: [] as { position: number }[] }))
+      ).rows.map((r) => Number(r.position));
     const first = await startServerChild({ databaseUrl: database.url, role: 'projector', ready: 'spawned' });
     // Killed once every projection has committed a few batches and none has reached the end.
-    await until(async () => {
-      const p = await positions();
-      return p.length > 0 && Math.min(...p) > 0 && Math.max(...p) > head / 10;
-    }, 300_000, 'the projections to make progress');
+    await until(
+      async () => {
+        const p = await positions();
+        return p.length > 0 && Math.min(...p) > 0 && Math.max(...p) > head / 10;
+      },
+      300_000,
+      'the projections to make progress',
+    );
     await first.kill('SIGKILL');
     const atKill = await positions();
     expect(Math.min(...atKill), 'killed before the projections were done').toBeLessThan(head);
 
-    const second = await startServerChild({ databaseUrl: database.url, role: 'projector', ready: 'projector-caught-up', readyTimeoutMs: 600_000 });
+    const second = await startServerChild({
+      databaseUrl: database.url,
+      role: 'projector',
+      ready: 'projector-caught-up',
+      readyTimeoutMs: 600_000,
+    });
     await second.stop();
     expect(await positions()).toEqual(atKill.map(() => head));
 

@@ -24,7 +24,9 @@ export async function cleanRebuild(url: string, from: Db): Promise<Record<string
   const db = await openDb({ url, schema, poolSize: 8 });
   try {
     const store = await createEventStore(db);
-    await db.exec(`insert into events select * from ${from.schema}.events; insert into streams select * from ${from.schema}.streams`);
+    await db.exec(
+      `insert into events select * from ${from.schema}.events; insert into streams select * from ${from.schema}.streams`,
+    );
     const runner = createProjectionRunner({ db, store, projections: allProjections });
     await runner.catchUp();
     await runner.stop();

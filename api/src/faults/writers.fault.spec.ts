@@ -19,9 +19,13 @@ describe.each(postgres)('64 concurrent writers under faults on $name', ({ open }
     await db?.close();
   });
 
-  it('delivers all 100,000+ committed events once, skips none, and a full read agrees', { timeout: 600_000 }, async () => {
-    const plan: FaultPlan = { writers: 64, total: 100_000, rollbackEvery: 20, holdMs: 10_000 };
-    const outcome = await runWritersUnderFaults(db, store, plan);
-    await expectNothingLost(store, outcome, plan);
-  });
+  it(
+    'delivers all 100,000+ committed events once, skips none, and a full read agrees',
+    { timeout: 600_000 },
+    async () => {
+      const plan: FaultPlan = { writers: 64, total: 100_000, rollbackEvery: 20, holdMs: 10_000 };
+      const outcome = await runWritersUnderFaults(db, store, plan);
+      await expectNothingLost(store, outcome, plan);
+    },
+  );
 });

@@ -35,7 +35,16 @@ function event(writer: number, turn: number): NewEvent {
   return {
     type: 'NoteAdded',
     data: { writer, turn },
-    metadata: { eventId: id, commandId: id, correlationId: id, causationId: null, actor: 'system', tenant: 'faults', channel: 'system', recordedAt: new Date().toISOString() },
+    metadata: {
+      eventId: id,
+      commandId: id,
+      correlationId: id,
+      causationId: null,
+      actor: 'system',
+      tenant: 'faults',
+      channel: 'system',
+      recordedAt: new Date().toISOString(),
+    },
   };
 }
 
@@ -57,7 +66,15 @@ async function appendThenRollBack(db: Db, streamId: string, expected: number, ev
 export async function runWritersUnderFaults(db: Db, store: EventStore, plan: FaultPlan): Promise<FaultOutcome> {
   const received: RecordedEvent[] = [];
   const subscription = store.subscribe().subscribe((e) => received.push(e));
-  const outcome: FaultOutcome = { committed: [], rolledBack: new Set(), streams: new Map(), received, committedBeforeHeld: 0, receivedWhileHeld: 0, heldIds: [] };
+  const outcome: FaultOutcome = {
+    committed: [],
+    rolledBack: new Set(),
+    streams: new Map(),
+    received,
+    committedBeforeHeld: 0,
+    receivedWhileHeld: 0,
+    heldIds: [],
+  };
   let committedCount = 0;
 
   // Held transaction: appends early, then stays open, holding every reader behind its xid.
