@@ -21,6 +21,8 @@ export interface BenchResults {
   appends: AppendResults[];
   http: HttpResult[];
   catchUp: CatchUpResult | null;
+  /** Figures of an earlier run kept by a partial one (BENCH_ONLY). */
+  carried?: string;
 }
 
 const ms = (n: number) => fmt(n, 1);
@@ -38,7 +40,10 @@ const runCells = (r: Run) => `${ms(r.p50)} | ${ms(r.p99)}`;
 
 export function renderBench(r: BenchResults): string {
   const out: string[] = [];
-  out.push(`Run of ${r.date}: \`${r.command}\` (BENCH_SECONDS=${r.seconds}).`, '');
+  out.push(
+    `Run of ${r.date}: \`${r.command}\` (BENCH_SECONDS=${r.seconds}).${r.carried ? ` It kept ${r.carried}.` : ''}`,
+    '',
+  );
   out.push(
     `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, ${r.machine.postgres}. Load average (1, 5, 15 min) at the start: ${r.loadAtStart}.`,
     '',

@@ -6,7 +6,7 @@
  *   BENCH_ONLY     comma-separated subset of appends,http,catchup
  *   DATABASE_URL   PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test); each run uses its own schema or database
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAppends } from '../../eventstore/bench/appends.ts';
 import { describeMachine, load } from '../../eventstore/bench/lib.ts';
@@ -35,6 +35,27 @@ const results: BenchResults = {
 };
 log(`load average at start: ${results.loadAtStart}`);
 
+// A partial run keeps the other figures of the previous run, saying so.
+const file = join(ROOT, 'api/bench/results/latest.json');
+const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResults) : null;
+if (previous) {
+  const kept: string[] = [];
+  if (!only.has('appends') && previous.appends.length > 0) {
+    results.appends = previous.appends;
+    kept.push('1 and 2');
+  }
+  if (!only.has('http') && previous.http.length > 0) {
+    results.http = previous.http;
+    kept.push('3 and 5');
+  }
+  if (!only.has('catchup') && previous.catchUp) {
+    results.catchUp = previous.catchUp;
+    kept.push('4');
+  }
+  if (kept.length > 0)
+    results.carried = `benchmarks ${kept.join(', ')} from the run of ${previous.date} (\`${previous.command}\`)`;
+}
+
 if (only.has('appends')) {
   for (const engine of ['postgres', 'pglite'] as const)
     results.appends.push(await benchAppends({ engine, seconds, log }));
@@ -45,7 +66,7 @@ if (only.has('http')) {
 if (only.has('catchup')) results.catchUp = await benchCatchUp({ events, log });
 
 mkdirSync(join(ROOT, 'api/bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'api/bench/results/latest.json'), JSON.stringify(results, null, 2));
+writeFileSync(file, JSON.stringify(results, null, 2));
 writeSection('bench', renderBench(results));
 log('docs/benchmarks.md updated (results also in api/bench/results/latest.json)');
 process.exit(0);
