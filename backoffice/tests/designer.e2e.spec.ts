@@ -244,6 +244,12 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await designer.getByRole('button', { name: 'Importer en brouillon' }).click();
     await designer.getByText('Démarche importée en brouillon.').waitFor();
     await designer.getByText('/demarches/autorisation-de-terrasse-importee').waitFor();
+    // This town does not want it after all: retired, it leaves the catalogue and accepts no more change.
+    await designer.getByRole('link', { name: 'Publication et versions' }).click();
+    await designer.getByLabel('Motif du retrait').fill('Doublon de la démarche existante.');
+    await designer.getByRole('button', { name: 'Retirer définitivement' }).click();
+    await designer.getByText('La démarche est retirée du catalogue.').waitFor();
+    expect(await designer.getByRole('button', { name: /^Publier/ }).isDisabled()).toBe(true);
 
     // The administration pages, and the journal of what was done.
     await live.goto(`${server.url}/backoffice/administration/journal`);

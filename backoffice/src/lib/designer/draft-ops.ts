@@ -52,7 +52,7 @@ export function removeField(def: ProcedureDefinition, i: number): Outcome {
       return rest;
     });
   const also = freed === 0 ? '' : ` ${freed === 1 ? 'Le champ qui en dépendait est désormais toujours affiché.' : `Les ${freed} champs qui en dépendaient sont désormais toujours affichés.`}`;
-  return { definition: { ...def, fields }, message: `Champ ${named(removed.label, 'sans libellé')} supprimé.${also}` };
+  return { definition: { ...def, fields }, message: `Champ ${named(removed.label, 'sans libellé')} supprimé.${also}`, focus: 'champs' };
 }
 
 const withWorkflow = (def: ProcedureDefinition, workflow: Partial<Workflow>): ProcedureDefinition => ({
@@ -93,6 +93,7 @@ export function removeState(def: ProcedureDefinition, i: number): Outcome {
       initial: initial === removed.id ? (rest[0]?.id ?? '') : initial,
     }),
     message: `État ${named(removed.label, 'sans nom')} supprimé.${also}`,
+    focus: 'etats',
   };
 }
 
@@ -112,6 +113,7 @@ export function removeTransition(def: ProcedureDefinition, i: number): Outcome {
   return {
     definition: withWorkflow(def, { transitions: transitions.filter((_, k) => k !== i) }),
     message: `Transition ${named(removed.label, 'sans nom')} supprimée.`,
+    focus: 'transitions',
   };
 }
 

@@ -77,6 +77,9 @@ export function locateAll(errors: readonly { field: string; message: string }[],
 /** Messages by element id; an element may collect several (a state both unreachable and stuck). */
 export function byElement(located: readonly Located[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const l of located) (out[l.id] ??= []).includes(l.message) || out[l.id]!.push(l.message);
+  for (const l of located) {
+    const messages = (out[l.id] ??= []);
+    if (!messages.includes(l.message)) messages.push(l.message);
+  }
   return out;
 }
