@@ -65,7 +65,9 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     // The procedure's card.
     await designer.goto(`${server.url}/backoffice/conception/nouvelle`);
     await designer.getByLabel('Titre de la démarche').fill('Autorisation de terrasse');
-    await designer.getByLabel(/^Description/).fill('Pour installer une terrasse sur le trottoir devant votre commerce.');
+    await designer
+      .getByLabel(/^Description/)
+      .fill('Pour installer une terrasse sur le trottoir devant votre commerce.');
     await designer.getByLabel('Thème du catalogue').selectOption('urbanisme');
     await designer.getByLabel('Service qui traite les demandes').selectOption({ label: SERVICE });
     await designer.getByLabel(/^Délai de réponse/).fill('30');
@@ -119,7 +121,9 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     );
     await designer.goto(`${root}/versions`);
     expect(await designer.getByRole('button', { name: 'Publier la version 1' }).isDisabled()).toBe(true);
-    await designer.getByRole('link', { name: /^État 3 « En instruction » : L'état « En instruction » n'est pas atteignable/ }).click();
+    await designer
+      .getByRole('link', { name: /^État 3 « En instruction » : L'état « En instruction » n'est pas atteignable/ })
+      .click();
     await designer.waitForURL(/\/circuit#s-2$/);
 
     // …until the transitions go through it.
@@ -189,7 +193,8 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
 
     // The agent has no role in the new service: the request is not in their queue…
     const agentApi = apiAs(server.url, await server.login(AGENT));
-    const queued = async () => (await agentApi.get<{ items: { id: string }[] }>('/queues')).items.some((c) => c.id === caseId);
+    const queued = async () =>
+      (await agentApi.get<{ items: { id: string }[] }>('/queues')).items.some((c) => c.id === caseId);
     expect(await queued()).toBe(false);
 
     // …until an administrator grants it.
@@ -240,7 +245,9 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     const exported = readFileSync((await download.path())!);
     expect(JSON.parse(exported.toString()).definition.fields).toHaveLength(4);
     await designer.goto(`${server.url}/backoffice/conception`);
-    await designer.locator('#fichier').setInputFiles({ name: 'terrasse.guichet.json', mimeType: 'application/json', buffer: exported });
+    await designer
+      .locator('#fichier')
+      .setInputFiles({ name: 'terrasse.guichet.json', mimeType: 'application/json', buffer: exported });
     await designer.getByRole('button', { name: 'Importer en brouillon' }).click();
     await designer.getByText('Démarche importée en brouillon.').waitFor();
     await designer.getByText('/demarches/autorisation-de-terrasse-importee').waitFor();
@@ -306,7 +313,9 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     const first = await context.newPage();
     await logIn(first, server.url, ADMIN);
     await first.waitForURL(/\/backoffice\/?$/);
-    const list = await apiAs(server.url, await server.login(ADMIN)).get<{ items: { id: string; slug: string }[] }>('/admin/procedures');
+    const list = await apiAs(server.url, await server.login(ADMIN)).get<{ items: { id: string; slug: string }[] }>(
+      '/admin/procedures',
+    );
     const id = list.items.find((p) => p.slug === 'signalement-voirie')?.id ?? list.items[0]!.id;
     const second = await context.newPage();
     await first.goto(`${server.url}/backoffice/conception/${id}`);

@@ -46,7 +46,7 @@ export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
-    for (let w = word; w.length > 0; ) {
+    for (let w = word; w.length > 0;) {
       const room = line ? max - line.length - 1 : max;
       if (w.length <= room) {
         line = line ? `${line} ${w}` : w;
@@ -105,10 +105,27 @@ export function layoutWorkflow(workflow: Workflow, direction: 'LR' | 'TB' = 'LR'
   const nodes: NodeBox[] = g.nodes().map((id) => {
     const n = g.node(id) as { x: number; y: number; width: number; height: number; lines: string[] };
     const s = byId.get(id);
-    return { id, lines: n.lines, x: n.x, y: n.y, width: n.width, height: n.height, initial: workflow.initial === id, final: !!s?.final, visible: !!s?.publicLabel };
+    return {
+      id,
+      lines: n.lines,
+      x: n.x,
+      y: n.y,
+      width: n.width,
+      height: n.height,
+      initial: workflow.initial === id,
+      final: !!s?.final,
+      visible: !!s?.publicLabel,
+    };
   });
   const edges: EdgePath[] = g.edges().map((e) => {
-    const label = g.edge(e) as { points: { x: number; y: number }[]; x: number; y: number; width: number; height: number; lines: string[] };
+    const label = g.edge(e) as {
+      points: { x: number; y: number }[];
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      lines: string[];
+    };
     const id = e.name ?? '';
     return {
       id: id.slice(id.indexOf(':') + 1),

@@ -31,13 +31,20 @@ describe('workflow diagram layout', () => {
     expect(x.recue!.initial && x.close!.final && x.recue!.visible && !x.instruction!.visible).toBe(true);
     for (const a of d.nodes)
       for (const b of d.nodes)
-        if (a !== b) expect(Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2).toBe(true);
+        if (a !== b)
+          expect(
+            Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2,
+          ).toBe(true);
     for (const n of d.nodes) expect(n.x + n.width / 2 <= d.width && n.y + n.height / 2 <= d.height).toBe(true);
   });
 
   it('draws one arrow per transition between known states, the reopening one included', () => {
     const d = layoutWorkflow(workflow);
-    expect(d.edges.map((e) => `${e.from}→${e.to} ${e.id}`)).toEqual(['recue→instruction instruire', 'instruction→close clore', 'close→instruction reopen']);
+    expect(d.edges.map((e) => `${e.from}→${e.to} ${e.id}`)).toEqual([
+      'recue→instruction instruire',
+      'instruction→close clore',
+      'close→instruction reopen',
+    ]);
     for (const e of d.edges) expect(e.d).toMatch(/^M[\d.]+,[\d.]+ .*L[\d.]+,[\d.]+$/);
   });
 });

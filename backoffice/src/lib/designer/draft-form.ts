@@ -47,7 +47,9 @@ function integer(fd: FormData, name: string, problems: Problems): number | undef
 }
 
 function decimal(fd: FormData, name: string, problems: Problems): number | undefined {
-  const raw = str(fd, name).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const raw = str(fd, name)
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (raw === '') return undefined;
   if (/^[-+]?\d+(\.\d+)?$/.test(raw)) return Number(raw);
   problems[idOf(name)] = 'Saisissez un nombre, par exemple 12,5.';
@@ -117,7 +119,12 @@ export function readOptions(text: string): FieldOption[] {
 export const numberText = (n: number | undefined) => (n === undefined || n === null ? '' : String(n).replace('.', ','));
 /** Megabytes with every decimal: a size in bytes is a multiple of 2^-20 Mo, whose decimal expansion is finite. */
 export const megabytesText = (bytes: number | undefined) =>
-  bytes === undefined || bytes === null ? '' : (bytes / 1_048_576).toFixed(20).replace(/\.?0+$/, '').replace('.', ',');
+  bytes === undefined || bytes === null
+    ? ''
+    : (bytes / 1_048_576)
+        .toFixed(20)
+        .replace(/\.?0+$/, '')
+        .replace('.', ',');
 
 function readRules(fd: FormData, at: string, type: FieldType, problems: Problems): FieldRules | undefined {
   const rules: FieldRules = {};

@@ -35,7 +35,12 @@ describe('reading the general information', () => {
   });
 
   it('says which number it could not read instead of inventing one', () => {
-    const { problems } = readGeneral(form([['deadlineDays', '15 jours'], ['retentionMonths', '12']]));
+    const { problems } = readGeneral(
+      form([
+        ['deadlineDays', '15 jours'],
+        ['retentionMonths', '12'],
+      ]),
+    );
     expect(problems).toEqual({ deadlineDays: 'Saisissez un nombre entier, par exemple 15.' });
   });
 });
@@ -81,8 +86,19 @@ describe('reading the fields', () => {
           { value: 'fermee', label: 'Fermée (véranda)' },
         ],
       },
-      { name: 'surface', type: 'number', label: 'Surface', rules: { min: 1.5 }, showIf: { field: 'typeDeTerrasse', equals: 'fermee' } },
-      { name: 'plan', type: 'file', label: 'Plan', rules: { maxSize: 2_621_440, accept: ['application/pdf', 'image/*'] } },
+      {
+        name: 'surface',
+        type: 'number',
+        label: 'Surface',
+        rules: { min: 1.5 },
+        showIf: { field: 'typeDeTerrasse', equals: 'fermee' },
+      },
+      {
+        name: 'plan',
+        type: 'file',
+        label: 'Plan',
+        rules: { maxSize: 2_621_440, accept: ['application/pdf', 'image/*'] },
+      },
       { name: 'vous', type: 'section', label: 'Vous' },
     ]);
   });
@@ -108,12 +124,25 @@ describe('reading the fields', () => {
   });
 
   it('gives two fields with the same label different names', () => {
-    const { fields } = readFields(form([['f.0.label', 'Nom'], ['f.1.label', 'Nom'], ['f.2.label', 'Nom'], ['f.2.name', 'nom2']]));
+    const { fields } = readFields(
+      form([
+        ['f.0.label', 'Nom'],
+        ['f.1.label', 'Nom'],
+        ['f.2.label', 'Nom'],
+        ['f.2.name', 'nom2'],
+      ]),
+    );
     expect(fields.map((f) => f.name)).toEqual(['nom', 'nom3', 'nom2']);
   });
 
   it('flags a number rule it cannot read', () => {
-    const { problems } = readFields(form([['f.4.type', 'text'], ['f.4.label', 'Immatriculation'], ['f.4.maxLength', 'dix']]));
+    const { problems } = readFields(
+      form([
+        ['f.4.type', 'text'],
+        ['f.4.label', 'Immatriculation'],
+        ['f.4.maxLength', 'dix'],
+      ]),
+    );
     expect(problems).toEqual({ 'f-4-maxLength': 'Saisissez un nombre entier, par exemple 15.' });
   });
 
@@ -125,7 +154,13 @@ describe('reading the fields', () => {
     expect(optionsText(options)).toBe('Ouverte\nF | Fermée');
     expect(readOptions(optionsText(options))).toEqual(options);
     for (const bytes of [5_242_880, 1_000_000, 1]) {
-      const { fields } = readFields(form([['f.0.type', 'file'], ['f.0.label', 'P'], ['f.0.maxSize', megabytesText(bytes)]]));
+      const { fields } = readFields(
+        form([
+          ['f.0.type', 'file'],
+          ['f.0.label', 'P'],
+          ['f.0.maxSize', megabytesText(bytes)],
+        ]),
+      );
       expect(fields[0]!.rules?.maxSize).toBe(bytes);
     }
   });
@@ -173,7 +208,15 @@ describe('reading the workflow', () => {
       ],
       transitions: [
         { id: 'instruire', label: 'Instruire', from: 'recue', to: 'instruction' },
-        { id: 'terminer', label: 'Terminer', from: 'instruction', to: 'terminee', roles: ['manager'], messageTemplate: 'Votre demande est traitée.', autoAfterDays: 30 },
+        {
+          id: 'terminer',
+          label: 'Terminer',
+          from: 'instruction',
+          to: 'terminee',
+          roles: ['manager'],
+          messageTemplate: 'Votre demande est traitée.',
+          autoAfterDays: 30,
+        },
         { id: 'reopen', label: 'Rouvrir', from: 'terminee', to: 'disparu' },
       ],
     });
@@ -181,8 +224,19 @@ describe('reading the workflow', () => {
 
   it('gives what it read to the domain validation, which finds the missing state', () => {
     const { workflow } = readWorkflow(posted);
-    const { general } = readGeneral(form([['title', 'T'], ['theme', 'x'], ['serviceId', 'voirie'], ['deadlineDays', '10']]));
-    const errors = validateProcedureDefinition({ ...general, fields: [{ name: 'a', type: 'text', label: 'A' }], workflow });
+    const { general } = readGeneral(
+      form([
+        ['title', 'T'],
+        ['theme', 'x'],
+        ['serviceId', 'voirie'],
+        ['deadlineDays', '10'],
+      ]),
+    );
+    const errors = validateProcedureDefinition({
+      ...general,
+      fields: [{ name: 'a', type: 'text', label: 'A' }],
+      workflow,
+    });
     expect(errors.map((e) => e.field)).toEqual(['workflow.transitions[2].to', 'workflow.transitions[2].from']);
     expect(errors[0]!.message).toBe("L'état d'arrivée n'existe pas dans le circuit.");
   });

@@ -24,12 +24,17 @@ export function addField(def: ProcedureDefinition, type: FieldType): Outcome {
   if (CHOICE_TYPES.includes(type)) field.options = [];
   const fields = [...def.fields, field];
   const at = fields.length - 1;
-  return { definition: { ...def, fields }, message: `Champ ajouté en position ${at + 1}. Donnez-lui un libellé.`, focus: `f-${at}-label` };
+  return {
+    definition: { ...def, fields },
+    message: `Champ ajouté en position ${at + 1}. Donnez-lui un libellé.`,
+    focus: `f-${at}-label`,
+  };
 }
 
 export function moveField(def: ProcedureDefinition, i: number, delta: -1 | 1): Outcome {
   const j = i + delta;
-  if (!inRange(def.fields, i) || !inRange(def.fields, j)) return { definition: def, message: 'Ce champ ne peut pas aller plus loin.' };
+  if (!inRange(def.fields, i) || !inRange(def.fields, j))
+    return { definition: def, message: 'Ce champ ne peut pas aller plus loin.' };
   const field = def.fields[i]!;
   return {
     definition: { ...def, fields: swap(def.fields, i, j) },
@@ -51,8 +56,15 @@ export function removeField(def: ProcedureDefinition, i: number): Outcome {
       const { showIf: _dropped, ...rest } = f;
       return rest;
     });
-  const also = freed === 0 ? '' : ` ${freed === 1 ? 'Le champ qui en dépendait est désormais toujours affiché.' : `Les ${freed} champs qui en dépendaient sont désormais toujours affichés.`}`;
-  return { definition: { ...def, fields }, message: `Champ ${named(removed.label, 'sans libellé')} supprimé.${also}`, focus: 'champs' };
+  const also =
+    freed === 0
+      ? ''
+      : ` ${freed === 1 ? 'Le champ qui en dépendait est désormais toujours affiché.' : `Les ${freed} champs qui en dépendaient sont désormais toujours affichés.`}`;
+  return {
+    definition: { ...def, fields },
+    message: `Champ ${named(removed.label, 'sans libellé')} supprimé.${also}`,
+    focus: 'champs',
+  };
 }
 
 const withWorkflow = (def: ProcedureDefinition, workflow: Partial<Workflow>): ProcedureDefinition => ({
@@ -63,13 +75,18 @@ const withWorkflow = (def: ProcedureDefinition, workflow: Partial<Workflow>): Pr
 export function addState(def: ProcedureDefinition): Outcome {
   const states = [...def.workflow.states, { id: '', label: '' }];
   const at = states.length - 1;
-  return { definition: withWorkflow(def, { states }), message: `État ajouté en position ${at + 1}. Donnez-lui un nom.`, focus: `s-${at}-label` };
+  return {
+    definition: withWorkflow(def, { states }),
+    message: `État ajouté en position ${at + 1}. Donnez-lui un nom.`,
+    focus: `s-${at}-label`,
+  };
 }
 
 export function moveState(def: ProcedureDefinition, i: number, delta: -1 | 1): Outcome {
   const states = def.workflow.states;
   const j = i + delta;
-  if (!inRange(states, i) || !inRange(states, j)) return { definition: def, message: 'Cet état ne peut pas aller plus loin.' };
+  if (!inRange(states, i) || !inRange(states, j))
+    return { definition: def, message: 'Cet état ne peut pas aller plus loin.' };
   return {
     definition: withWorkflow(def, { states: swap(states, i, j) }),
     message: `État ${named(states[i]!.label, 'sans nom')} déplacé en position ${j + 1}.`,
@@ -85,7 +102,10 @@ export function removeState(def: ProcedureDefinition, i: number): Outcome {
   const kept = transitions.filter((t) => t.from !== removed.id && t.to !== removed.id);
   const rest = states.filter((_, k) => k !== i);
   const dropped = transitions.length - kept.length;
-  const also = dropped === 0 ? '' : ` ${dropped === 1 ? 'La transition qui le reliait a été supprimée.' : `Les ${dropped} transitions qui le reliaient ont été supprimées.`}`;
+  const also =
+    dropped === 0
+      ? ''
+      : ` ${dropped === 1 ? 'La transition qui le reliait a été supprimée.' : `Les ${dropped} transitions qui le reliaient ont été supprimées.`}`;
   return {
     definition: withWorkflow(def, {
       states: rest,
@@ -103,7 +123,11 @@ export function addTransition(def: ProcedureDefinition): Outcome {
   const to = states.find((s) => s.final)?.id ?? states[0]?.id ?? '';
   const next = [...transitions, { id: '', label: '', from, to }];
   const at = next.length - 1;
-  return { definition: withWorkflow(def, { transitions: next }), message: `Transition ajoutée en position ${at + 1}. Donnez-lui un nom et choisissez ses états.`, focus: `t-${at}-label` };
+  return {
+    definition: withWorkflow(def, { transitions: next }),
+    message: `Transition ajoutée en position ${at + 1}. Donnez-lui un nom et choisissez ses états.`,
+    focus: `t-${at}-label`,
+  };
 }
 
 export function removeTransition(def: ProcedureDefinition, i: number): Outcome {

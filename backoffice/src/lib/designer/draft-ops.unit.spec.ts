@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { validateWorkflow, type ProcedureDefinition } from '@guichet/domain';
-import { addField, addState, addTransition, moveField, moveState, removeField, removeState, removeTransition, starterWorkflow } from './draft-ops.ts';
+import {
+  addField,
+  addState,
+  addTransition,
+  moveField,
+  moveState,
+  removeField,
+  removeState,
+  removeTransition,
+  starterWorkflow,
+} from './draft-ops.ts';
 
 const draft = (): ProcedureDefinition => ({
   title: 'Terrasse',
@@ -41,7 +51,9 @@ describe('form builder buttons', () => {
       { name: 'mode', type: 'text', label: 'Mode de chauffage' },
       { name: 'surface', type: 'number', label: 'Surface' },
     ]);
-    expect(message).toBe('Champ « Terrasse chauffée » supprimé. Le champ qui en dépendait est désormais toujours affiché.');
+    expect(message).toBe(
+      'Champ « Terrasse chauffée » supprimé. Le champ qui en dépendait est désormais toujours affiché.',
+    );
   });
 });
 
@@ -58,13 +70,19 @@ describe('workflow builder buttons', () => {
 
   it('removes a state with the transitions that touched it, and finds another initial state', () => {
     const { definition, message } = removeState(draft(), 0);
-    expect(definition.workflow).toEqual({ initial: 'traitee', states: [{ id: 'traitee', label: 'Traitée', publicLabel: 'Traitée', final: true }], transitions: [] });
+    expect(definition.workflow).toEqual({
+      initial: 'traitee',
+      states: [{ id: 'traitee', label: 'Traitée', publicLabel: 'Traitée', final: true }],
+      transitions: [],
+    });
     expect(message).toBe('État « Reçue » supprimé. La transition qui le reliait a été supprimée.');
   });
 
   it('adds a transition from a working state to a final one, and removes it', () => {
     const added = addTransition(draft()).definition;
     expect(added.workflow.transitions.at(-1)).toEqual({ id: '', label: '', from: 'recue', to: 'traitee' });
-    expect(removeTransition(added, 0).definition.workflow.transitions).toEqual([{ id: '', label: '', from: 'recue', to: 'traitee' }]);
+    expect(removeTransition(added, 0).definition.workflow.transitions).toEqual([
+      { id: '', label: '', from: 'recue', to: 'traitee' },
+    ]);
   });
 });

@@ -22,7 +22,8 @@ export function keepAndFocus(after?: () => void): SubmitFunction {
       }
       let el = document.getElementById(target) as HTMLElement | null;
       // A button that became disabled (the first field cannot go up) hands over to its fieldset.
-      if (el instanceof HTMLButtonElement && el.disabled) el = el.closest('fieldset')?.querySelector<HTMLElement>('button:not([disabled])') ?? null;
+      if (el instanceof HTMLButtonElement && el.disabled)
+        el = el.closest('fieldset')?.querySelector<HTMLElement>('button:not([disabled])') ?? null;
       el?.focus();
       el?.scrollIntoView({ block: 'center' });
     };

@@ -27,7 +27,11 @@ export function locate(path: string): { tab: Tab; id: string } {
   if (m) {
     const rest = m[2];
     if (!rest) return { tab: 'formulaire', id: `f-${m[1]}` };
-    const prop = rest.startsWith('options') ? 'options' : rest.startsWith('rules.') ? rest.slice(6) : (PROPS[rest.replace('.', '_')] ?? rest.split('.')[0]!);
+    const prop = rest.startsWith('options')
+      ? 'options'
+      : rest.startsWith('rules.')
+        ? rest.slice(6)
+        : (PROPS[rest.replace('.', '_')] ?? rest.split('.')[0]!);
     return { tab: 'formulaire', id: `f-${m[1]}-${prop}` };
   }
   if (p === 'fields') return { tab: 'formulaire', id: 'champs' };
@@ -67,7 +71,10 @@ function where(id: string, def: ProcedureDefinition | null): string {
   return GENERAL_NAMES[id] ?? id;
 }
 
-export function locateAll(errors: readonly { field: string; message: string }[], def: ProcedureDefinition | null): Located[] {
+export function locateAll(
+  errors: readonly { field: string; message: string }[],
+  def: ProcedureDefinition | null,
+): Located[] {
   return errors.map((e) => {
     const { tab, id } = locate(e.field);
     return { tab, id, where: where(id, def), message: e.message };

@@ -25,7 +25,9 @@ function unique(base: string, taken: Iterable<string>, max: number): string {
 
 /** A field name (`^[A-Za-z][A-Za-z0-9_]{0,63}$`) not yet in `taken`; '' when the label has no letter or digit. */
 export function fieldNameFrom(label: string, taken: Iterable<string> = []): string {
-  const parts = words(label).map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  const parts = words(label).map((w, i) =>
+    i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase(),
+  );
   let name = parts.join('');
   if (name === '') return '';
   if (!/^[A-Za-z]/.test(name)) name = `champ${name}`;

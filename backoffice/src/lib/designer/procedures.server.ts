@@ -11,13 +11,15 @@ type Locals = App.Locals;
 
 export function requireDesigner(locals: Locals): { token: string; user: NonNullable<Locals['user']> } {
   if (!locals.user || !locals.token) redirect(303, `${base}/connexion`);
-  if (!mayDesign(locals.user)) error(403, 'La conception des démarches est réservée aux concepteurs et aux administrateurs.');
+  if (!mayDesign(locals.user))
+    error(403, 'La conception des démarches est réservée aux concepteurs et aux administrateurs.');
   return { token: locals.token, user: locals.user };
 }
 
 export function requireAdmin(locals: Locals): { token: string; user: NonNullable<Locals['user']> } {
   if (!locals.user || !locals.token) redirect(303, `${base}/connexion`);
-  if (!mayAdminister(locals.user)) error(403, 'L’administration des comptes et des services est réservée aux administrateurs.');
+  if (!mayAdminister(locals.user))
+    error(403, 'L’administration des comptes et des services est réservée aux administrateurs.');
   return { token: locals.token, user: locals.user };
 }
 
@@ -61,7 +63,11 @@ export async function saveDraft(
   const current = await loadProcedure(token, params.id);
   const { definition: posted, problems } = read(fd, current.draft);
   if (Object.keys(problems).length > 0) {
-    return fail(400, { definition: posted, problems, message: 'Certaines valeurs ne peuvent pas être lues : corrigez-les, puis enregistrez.' });
+    return fail(400, {
+      definition: posted,
+      problems,
+      message: 'Certaines valeurs ne peuvent pas être lues : corrigez-les, puis enregistrez.',
+    });
   }
   const outcome: Outcome = operate ? operate(posted, fd) : { definition: posted, message: 'Brouillon enregistré.' };
   const overwrite = Number(fd.get('overwrite'));

@@ -16,7 +16,8 @@ export function readRoleGrid(values: readonly string[], services: readonly { id:
     const at = v.lastIndexOf(':');
     const serviceId = v.slice(0, at);
     const role = v.slice(at + 1) as Role;
-    if (at > 0 && known.has(serviceId) && ROLES.includes(role)) out.set(roleKey({ serviceId, role }), { serviceId, role });
+    if (at > 0 && known.has(serviceId) && ROLES.includes(role))
+      out.set(roleKey({ serviceId, role }), { serviceId, role });
   }
   return [...out.values()];
 }

@@ -5,7 +5,12 @@ const services = [{ id: 'voirie' }, { id: 'etat-civil' }];
 
 describe('the roles grid of an agent account', () => {
   it('reads ticked boxes, ignoring unknown services and roles and duplicates', () => {
-    expect(readRoleGrid(['voirie:agent', 'voirie:agent', 'etat-civil:designer', 'piscine:agent', 'voirie:maire', 'nonsense'], services)).toEqual([
+    expect(
+      readRoleGrid(
+        ['voirie:agent', 'voirie:agent', 'etat-civil:designer', 'piscine:agent', 'voirie:maire', 'nonsense'],
+        services,
+      ),
+    ).toEqual([
       { serviceId: 'voirie', role: 'agent' },
       { serviceId: 'etat-civil', role: 'designer' },
     ]);
@@ -21,6 +26,9 @@ describe('the roles grid of an agent account', () => {
       grant: [{ serviceId: 'etat-civil', role: 'agent' }],
       revoke: [{ serviceId: 'voirie', role: 'manager' }],
     });
-    expect(roleChanges(held, readRoleGrid(['voirie:agent', 'voirie:manager'], services))).toEqual({ grant: [], revoke: [] });
+    expect(roleChanges(held, readRoleGrid(['voirie:agent', 'voirie:manager'], services))).toEqual({
+      grant: [],
+      revoke: [],
+    });
   });
 });

@@ -20,15 +20,29 @@ export const actions: Actions = {
     const roles = readRoleGrid(fd.getAll('role').map(String), await loadOwnServices(token, user.tenant));
     const errors: Record<string, string[]> = {};
     if (!values.name) errors['invite-name'] = ['Indiquez le prénom et le nom de l’agent.'];
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) errors['invite-email'] = ['Saisissez une adresse électronique valide, par exemple prenom.nom@ville.fr.'];
-    if (Object.keys(errors).length > 0) return fail(400, { action: 'invite', values, roles, errors, message: null as string | null });
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email))
+      errors['invite-email'] = ['Saisissez une adresse électronique valide, par exemple prenom.nom@ville.fr.'];
+    if (Object.keys(errors).length > 0)
+      return fail(400, { action: 'invite', values, roles, errors, message: null as string | null });
     try {
-      const created = await api<{ id: string; email: string; temporaryPassword: string }>(token, '/admin/agents', { body: { ...values, roles } });
-      return { action: 'invite', invited: { name: values.name, email: created.email, id: created.id, temporaryPassword: created.temporaryPassword } };
+      const created = await api<{ id: string; email: string; temporaryPassword: string }>(token, '/admin/agents', {
+        body: { ...values, roles },
+      });
+      return {
+        action: 'invite',
+        invited: {
+          name: values.name,
+          email: created.email,
+          id: created.id,
+          temporaryPassword: created.temporaryPassword,
+        },
+      };
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 401 || err.status === 403) rethrow(err);
       const byField: Record<string, string[]> = {};
-      for (const e of err.errors) (byField[e.field === 'email' ? 'invite-email' : e.field === 'name' ? 'invite-name' : 'invite-roles'] ??= []).push(e.message);
+      for (const e of err.errors)
+        (byField[e.field === 'email' ? 'invite-email' : e.field === 'name' ? 'invite-name' : 'invite-roles'] ??=
+          []).push(e.message);
       return fail(err.status, { action: 'invite', values, roles, errors: byField, message: err.detail });
     }
   },

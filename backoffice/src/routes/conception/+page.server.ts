@@ -23,15 +23,18 @@ export const actions: Actions = {
     const file = fd.get('fichier');
     const serviceId = String(fd.get('serviceId') ?? '');
     const refuse = (message: string) => fail(400, { importError: message, serviceId });
-    if (!(file instanceof File) || file.size === 0) return refuse('Choisissez le fichier de la démarche à importer (.json).');
-    if (file.size > MAX_IMPORT) return refuse('Ce fichier est trop volumineux pour être une démarche exportée (1 Mo au plus).');
+    if (!(file instanceof File) || file.size === 0)
+      return refuse('Choisissez le fichier de la démarche à importer (.json).');
+    if (file.size > MAX_IMPORT)
+      return refuse('Ce fichier est trop volumineux pour être une démarche exportée (1 Mo au plus).');
     let doc: Record<string, unknown>;
     try {
       doc = JSON.parse(await file.text()) as Record<string, unknown>;
     } catch {
       return refuse('Ce fichier n’est pas un export de démarche : son contenu n’est pas du JSON lisible.');
     }
-    if (doc?.format !== 'guichet-procedure/1') return refuse('Ce fichier n’est pas un export de démarche Guichet (format « guichet-procedure/1 » attendu).');
+    if (doc?.format !== 'guichet-procedure/1')
+      return refuse('Ce fichier n’est pas un export de démarche Guichet (format « guichet-procedure/1 » attendu).');
     let created: { id: string; slug: string };
     try {
       created = await api(token, '/admin/procedures/import', { body: { ...doc, ...(serviceId ? { serviceId } : {}) } });

@@ -29,7 +29,8 @@ export function fieldId(name: string, part?: string | number): string {
 
 function matches(value: unknown, expected: string | boolean): boolean {
   if (Array.isArray(value)) return value.includes(expected);
-  if (typeof expected === 'boolean') return value === expected || value === String(expected) || (expected && value === 'on');
+  if (typeof expected === 'boolean')
+    return value === expected || value === String(expected) || (expected && value === 'on');
   return value === expected || (typeof value === 'number' && String(value) === expected);
 }
 

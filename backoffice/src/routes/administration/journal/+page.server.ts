@@ -16,5 +16,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     }),
     loadAgents(token),
   ]);
-  return { items: audit?.items ?? [], unavailable: audit === null, before: before ?? null, more: (audit?.items.length ?? 0) === PAGE, agents: agents.map((a) => ({ id: a.id, name: a.name })) };
+  return {
+    items: audit?.items ?? [],
+    unavailable: audit === null,
+    before: before ?? null,
+    more: (audit?.items.length ?? 0) === PAGE,
+    agents: agents.map((a) => ({ id: a.id, name: a.name })),
+  };
 };

@@ -18,16 +18,29 @@ export const actions: Actions = {
     const name = String(fd.get('name') ?? '').trim();
     const id = String(fd.get('id') ?? '').trim() || idFrom(name);
     const values = { name, id: String(fd.get('id') ?? '').trim() };
-    if (!name) return fail(400, { values, errors: { 'service-name': ['Donnez un nom au service.'] }, message: null as string | null });
+    if (!name)
+      return fail(400, {
+        values,
+        errors: { 'service-name': ['Donnez un nom au service.'] },
+        message: null as string | null,
+      });
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
-      return fail(400, { values, errors: { 'service-id': ['Minuscules, chiffres et tirets seulement, par exemple action-sociale.'] }, message: null as string | null });
+      return fail(400, {
+        values,
+        errors: { 'service-id': ['Minuscules, chiffres et tirets seulement, par exemple action-sociale.'] },
+        message: null as string | null,
+      });
     }
     try {
       await api(token, '/admin/services', { body: { id, name } });
     } catch (err) {
       if (!(err instanceof ApiError) || err.status === 401 || err.status === 403) rethrow(err);
       const taken = err.status === 409;
-      return fail(err.status, { values, errors: { 'service-id': [taken ? 'Un service porte déjà cet identifiant.' : err.detail] }, message: null as string | null });
+      return fail(err.status, {
+        values,
+        errors: { 'service-id': [taken ? 'Un service porte déjà cet identifiant.' : err.detail] },
+        message: null as string | null,
+      });
     }
     return { created: { id, name } };
   },

@@ -28,33 +28,55 @@ const path = (id: string, rest = '') => `/admin/agents/${encodeURIComponent(id)}
 export const actions: Actions = {
   roles: async ({ locals, params, request }) => {
     const { token, user } = requireAdmin(locals);
-    const [agent, services, fd] = await Promise.all([agentOf(token, params.id), loadOwnServices(token, user.tenant), request.formData()]);
+    const [agent, services, fd] = await Promise.all([
+      agentOf(token, params.id),
+      loadOwnServices(token, user.tenant),
+      request.formData(),
+    ]);
     const wanted = readRoleGrid(fd.getAll('role').map(String), services);
     // An administrator cannot lock themselves out: another one must do it.
     if (agent.id === user.id && !wanted.some((r) => r.role === 'admin')) {
-      return fail(400, { action: 'roles', message: 'Vous ne pouvez pas retirer votre propre rôle d’administrateur : demandez-le à un autre administrateur.' });
+      return fail(400, {
+        action: 'roles',
+        message:
+          'Vous ne pouvez pas retirer votre propre rôle d’administrateur : demandez-le à un autre administrateur.',
+      });
     }
     const { grant, revoke } = roleChanges(agent.roles, wanted);
     try {
       for (const r of grant) await api(token, path(agent.id, '/roles'), { body: r });
-      for (const r of revoke) await api(token, path(agent.id, `/roles/${encodeURIComponent(r.serviceId)}/${r.role}`), { method: 'DELETE' });
+      for (const r of revoke)
+        await api(token, path(agent.id, `/roles/${encodeURIComponent(r.serviceId)}/${r.role}`), { method: 'DELETE' });
     } catch (err) {
       return refused('roles', err);
     }
-    const said = [grant.length ? `${grant.length} rôle(s) donné(s)` : '', revoke.length ? `${revoke.length} rôle(s) retiré(s)` : ''].filter(Boolean).join(', ');
-    return { action: 'roles', done: said ? `Rôles enregistrés : ${said}. Ils s’appliquent dès maintenant.` : 'Aucun changement de rôle.' };
+    const said = [
+      grant.length ? `${grant.length} rôle(s) donné(s)` : '',
+      revoke.length ? `${revoke.length} rôle(s) retiré(s)` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return {
+      action: 'roles',
+      done: said ? `Rôles enregistrés : ${said}. Ils s’appliquent dès maintenant.` : 'Aucun changement de rôle.',
+    };
   },
   deactivate: async ({ locals, params, request }) => {
     const { token, user } = requireAdmin(locals);
-    if (params.id === user.id) return fail(400, { action: 'deactivate', message: 'Vous ne pouvez pas désactiver votre propre compte.' });
+    if (params.id === user.id)
+      return fail(400, { action: 'deactivate', message: 'Vous ne pouvez pas désactiver votre propre compte.' });
     const reason = String((await request.formData()).get('reason') ?? '').trim();
-    if (!reason) return fail(400, { action: 'deactivate', message: 'Indiquez le motif de la désactivation (départ, mutation…).' });
+    if (!reason)
+      return fail(400, { action: 'deactivate', message: 'Indiquez le motif de la désactivation (départ, mutation…).' });
     try {
       await api(token, path(params.id, '/deactivate'), { body: { reason } });
     } catch (err) {
       return refused('deactivate', err);
     }
-    return { action: 'deactivate', done: 'Compte désactivé : ses sessions sont fermées et il ne peut plus se connecter.' };
+    return {
+      action: 'deactivate',
+      done: 'Compte désactivé : ses sessions sont fermées et il ne peut plus se connecter.',
+    };
   },
   reactivate: async ({ locals, params }) => {
     const { token } = requireAdmin(locals);
@@ -68,7 +90,9 @@ export const actions: Actions = {
   reset: async ({ locals, params }) => {
     const { token } = requireAdmin(locals);
     try {
-      const { temporaryPassword } = await api<{ temporaryPassword: string }>(token, path(params.id, '/reset-access'), { body: {} });
+      const { temporaryPassword } = await api<{ temporaryPassword: string }>(token, path(params.id, '/reset-access'), {
+        body: {},
+      });
       return { action: 'reset', done: 'Accès réinitialisé : ses sessions sont fermées.', temporaryPassword };
     } catch (err) {
       return refused('reset', err);

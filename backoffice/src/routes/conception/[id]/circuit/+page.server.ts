@@ -1,6 +1,13 @@
 import type { ProcedureDefinition } from '@guichet/domain';
 import { readWorkflow } from '$lib/designer/draft-form';
-import { addState, addTransition, moveState, removeState, removeTransition, type Outcome } from '$lib/designer/draft-ops';
+import {
+  addState,
+  addTransition,
+  moveState,
+  removeState,
+  removeTransition,
+  type Outcome,
+} from '$lib/designer/draft-ops';
 import { indexOf, saveDraft } from '$lib/designer/procedures.server';
 import type { Actions } from './$types';
 

@@ -12,6 +12,10 @@ export const load: PageServerLoad = async ({ locals, params, url, parent }) => {
   const from = Number(url.searchParams.get('from') ?? latest - 1) || 1;
   const toRaw = url.searchParams.get('to') ?? String(latest);
   const to: number | 'draft' = toRaw === 'draft' ? 'draft' : Number(toRaw) || latest;
-  const answer = await api<{ changes: DefinitionChange[] }>(token, `/admin/procedures/${encodeURIComponent(params.id)}/diff`, { query: { from, to } }).catch(rethrow);
+  const answer = await api<{ changes: DefinitionChange[] }>(
+    token,
+    `/admin/procedures/${encodeURIComponent(params.id)}/diff`,
+    { query: { from, to } },
+  ).catch(rethrow);
   return { from, to, changes: answer.changes };
 };
