@@ -67,9 +67,15 @@ describe('Back office: manager dashboard', () => {
     await screenshot(page, 'pilotage-90-jours');
 
     const section = page.locator('section#volumes');
-    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: /Télécharger ce tableau/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('link', { name: /Télécharger ce tableau/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^pilotage-volumes-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = readFileSync((await download.path()) as string, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toBe('Période;En ligne;Téléphone;Courriel;Courrier;Accueil / guichet;Total');
     const total = (csv.at(-1) as string).split(';');
     expect(total[0]).toBe('Total');
@@ -109,7 +115,10 @@ describe('Back office: manager dashboard', () => {
     expect(await page.locator('canvas').count()).toBe(0);
     expect(await page.locator('table[data-table]').count()).toBe(8);
     const stock = await totals(page, 'stock');
-    const href = (await page.locator('section#stock').getByRole('link', { name: /Télécharger/ }).getAttribute('href')) as string;
+    const href = (await page
+      .locator('section#stock')
+      .getByRole('link', { name: /Télécharger/ })
+      .getAttribute('href')) as string;
     const res = await page.request.get(new URL(href, page.url()).toString());
     const last = (await res.text()).trim().split('\r\n').at(-1) as string;
     expect(last.split(';').slice(1).map(Number)).toEqual(stock);

@@ -20,11 +20,19 @@ async function prepared(name: string, open: () => Promise<Db>, dir: string) {
   const db = name === 'pglite' ? await openDb({ dataDir: join(dir, 'pglite') }) : await open();
   const store = await createEventStore(db);
   await mayAtTheTownHall().history.appendTo(store);
-  const runner = createProjectionRunner({ db, store, projections: allProjections, logger: { info() {}, warn() {}, error() {} } });
+  const runner = createProjectionRunner({
+    db,
+    store,
+    projections: allProjections,
+    logger: { info() {}, warn() {}, error() {} },
+  });
   await settle(db, runner);
   await runner.stop();
   await store.close();
-  const env = name === 'pglite' ? { GUICHET_DATA_DIR: dir, DATABASE_URL: '' } : { DATABASE_URL: process.env.DATABASE_URL as string };
+  const env =
+    name === 'pglite'
+      ? { GUICHET_DATA_DIR: dir, DATABASE_URL: '' }
+      : { DATABASE_URL: process.env.DATABASE_URL as string };
   return { db, env, schema: db.schema };
 }
 
@@ -36,7 +44,9 @@ describe.each(testDatabases())('command-line export on $name', ({ name, open }) 
 
   beforeAll(async () => {
     ctx = await prepared(name, open, dir);
-    const { rows } = await ctx.db.query<{ position: number }>('select position from events order by transaction_id, position');
+    const { rows } = await ctx.db.query<{ position: number }>(
+      'select position from events order by transaction_id, position',
+    );
     positions = rows.map((r) => Number(r.position));
     if (name === 'pglite') await ctx.db.close();
   });
@@ -69,11 +79,16 @@ describe.each(testDatabases())('command-line export on $name', ({ name, open }) 
 
     // Run again from where it stopped, with more datasets: no new event; requests and ratings from the start, in CSV.
     const { stdout: second } = await cli('--dataset', 'events,requests,ratings', '--since', 'last', '--format', 'csv');
-    const [events, requests, ratings] = second.trim().split('\n').map((l) => JSON.parse(l) as { rows: number; files: string[] });
+    const [events, requests, ratings] = second
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { rows: number; files: string[] });
     expect(events).toMatchObject({ rows: 0, files: [] });
     expect(readdirSync(out).filter((f) => f.startsWith('events-'))).toHaveLength(summary.files.length);
     expect(requests?.rows).toBe(6);
     expect(ratings?.rows).toBe(2);
-    expect(readFileSync(ratings?.files[0] as string, 'utf8').split('\r\n')[0]).toBe(DATASETS.ratings.columns.map((c) => c.name).join(','));
+    expect(readFileSync(ratings?.files[0] as string, 'utf8').split('\r\n')[0]).toBe(
+      DATASETS.ratings.columns.map((c) => c.name).join(','),
+    );
   });
 });

@@ -23,11 +23,22 @@ const { values } = parseArgs({
     'page-size': { type: 'string' },
   },
 });
-const datasets = (values.dataset ?? '').split(',').map((d) => d.trim()).filter(Boolean);
+const datasets = (values.dataset ?? '')
+  .split(',')
+  .map((d) => d.trim())
+  .filter(Boolean);
 const unknown = datasets.filter((d) => !(EXPORTS as readonly string[]).includes(d));
 const format = values.format;
-if (datasets.length === 0 || unknown.length > 0 || !values.out || (format !== 'csv' && format !== 'parquet') || !/^(\d+|last)$/.test(values.since)) {
-  console.error(`Usage : export.ts --dataset <${EXPORTS.join('|')}>[,…] --since <position|last> --format <csv|parquet> --out <dossier> [--tenant <id>] [--schema <schéma>] [--page-size <lignes>]`);
+if (
+  datasets.length === 0 ||
+  unknown.length > 0 ||
+  !values.out ||
+  (format !== 'csv' && format !== 'parquet') ||
+  !/^(\d+|last)$/.test(values.since)
+) {
+  console.error(
+    `Usage : export.ts --dataset <${EXPORTS.join('|')}>[,…] --since <position|last> --format <csv|parquet> --out <dossier> [--tenant <id>] [--schema <schéma>] [--page-size <lignes>]`,
+  );
   if (unknown.length > 0) console.error(`Jeu de données inconnu : ${unknown.join(', ')}`);
   process.exit(2);
 }
@@ -39,7 +50,11 @@ async function sinceFor(dataset: string): Promise<number> {
 }
 
 const config = loadConfig(process.env, []);
-const db = await openDb({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'), schema: values.schema });
+const db = await openDb({
+  url: config.databaseUrl,
+  dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'pglite'),
+  schema: values.schema,
+});
 try {
   for (const dataset of datasets as ExportName[]) {
     const result = await exportToDirectory({

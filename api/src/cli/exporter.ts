@@ -33,12 +33,23 @@ export async function exportToDirectory(job: ExportJob): Promise<ExportResult> {
   // A read-only database user cannot create the views: the API has created them already.
   const { schema } = await installBi(job.db).catch(() => ({ schema: biSchemaOf(job.db) }));
   const result: ExportResult = { dataset: job.dataset, since: job.since, nextPosition: job.since, rows: 0, files: [] };
-  for (let more = true; more; ) {
-    const page = await readIncrement(job.db, schema, job.dataset, { since: result.nextPosition, limit: job.pageSize ?? 100_000, tenant: job.tenant });
+  for (let more = true; more;) {
+    const page = await readIncrement(job.db, schema, job.dataset, {
+      since: result.nextPosition,
+      limit: job.pageSize ?? 100_000,
+      tenant: job.tenant,
+    });
     if (page.rows.length > 0) {
       const file = join(job.out, `${job.dataset}-${result.nextPosition}-${page.nextPosition}.${job.format}`);
-      const meta = { dataset: job.dataset, since: String(result.nextPosition), next_position: String(page.nextPosition) };
-      await writeFile(file, job.format === 'parquet' ? rowsToParquet(page.columns, page.rows, meta) : rowsToCsv(page.columns, page.rows));
+      const meta = {
+        dataset: job.dataset,
+        since: String(result.nextPosition),
+        next_position: String(page.nextPosition),
+      };
+      await writeFile(
+        file,
+        job.format === 'parquet' ? rowsToParquet(page.columns, page.rows, meta) : rowsToCsv(page.columns, page.rows),
+      );
       result.files.push(file);
       result.rows += page.rows.length;
     }

@@ -13,20 +13,43 @@ const PERIOD = 'from=2026-04-27&to=2026-05-20';
 async function staff(story: ReturnType<typeof mayAtTheTownHall>) {
   const hash = await hashPassword('mot-de-passe');
   const people = [
-    ['ag-resp', 'resp@ville-s.fr', [[ETAT_CIVIL, 'manager'], [VOIRIE, 'manager']]],
+    [
+      'ag-resp',
+      'resp@ville-s.fr',
+      [
+        [ETAT_CIVIL, 'manager'],
+        [VOIRIE, 'manager'],
+      ],
+    ],
     ['ag-chef-voirie', 'chef.voirie@ville-s.fr', [[VOIRIE, 'manager']]],
     ['ag-agent', 'agent.voirie@ville-s.fr', [[VOIRIE, 'agent']]],
-    ['ag-admin', 'admin@ville-s.fr', [[ETAT_CIVIL, 'admin'], [VOIRIE, 'admin']]],
+    [
+      'ag-admin',
+      'admin@ville-s.fr',
+      [
+        [ETAT_CIVIL, 'admin'],
+        [VOIRIE, 'admin'],
+      ],
+    ],
   ] as const;
   for (const [id, email, roles] of people) {
-    story.history.add(`agent-${id}`, { actor: 'system', channel: 'system' },
+    story.history.add(
+      `agent-${id}`,
+      { actor: 'system', channel: 'system' },
       { type: 'AgentAccountCreated', data: { agentId: id, tenant: 'ville-s', email, name: id, passwordHash: hash } },
-      ...roles.map(([serviceId, role]) => ({ type: 'AgentRoleGranted' as const, data: { agentId: id, serviceId, role } })));
+      ...roles.map(([serviceId, role]) => ({
+        type: 'AgentRoleGranted' as const,
+        data: { agentId: id, serviceId, role },
+      })),
+    );
   }
 }
 
 function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.trim().split('\r\n').map((l) => l.split(','));
+  const [header, ...lines] = text
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
   return lines.map((cells) => Object.fromEntries((header ?? []).map((h, i) => [h, cells[i] ?? ''])));
 }
 
@@ -42,21 +65,39 @@ describe.each(testDatabases())('indicators, exports and open data over HTTP on $
     await story.history.appendTo(server.guichet.store);
     await story.other.appendTo(server.guichet.store);
     await settle(server.guichet.db, server.guichet.runner!);
-    for (const [key, email] of [['resp', 'resp@ville-s.fr'], ['chef', 'chef.voirie@ville-s.fr'], ['agent', 'agent.voirie@ville-s.fr'], ['admin', 'admin@ville-s.fr']]) {
+    for (const [key, email] of [
+      ['resp', 'resp@ville-s.fr'],
+      ['chef', 'chef.voirie@ville-s.fr'],
+      ['agent', 'agent.voirie@ville-s.fr'],
+      ['admin', 'admin@ville-s.fr'],
+    ]) {
       token[key as string] = await server.login(email as string, 'mot-de-passe');
     }
   });
   afterAll(async () => {
-    if (server?.guichet.db.kind === 'postgres') await server.guichet.db.exec(`drop schema if exists ${biSchemaOf(server.guichet.db)} cascade`);
+    if (server?.guichet.db.kind === 'postgres')
+      await server.guichet.db.exec(`drop schema if exists ${biSchemaOf(server.guichet.db)} cascade`);
     await server?.close();
   });
 
   it('gives a manager the figures of their services over a period', async () => {
     const res = await api().get(`/api/v1/stats/overview?${PERIOD}`, token.resp);
     expect(res.status).toBe(200);
-    expect(res.body.totals).toEqual({ received: 6, decided: 2, closed: 3, closedOnTime: 2, reopened: 1, backlogStart: 0, backlogEnd: 4, onTimeRate: 0.6667 });
+    expect(res.body.totals).toEqual({
+      received: 6,
+      decided: 2,
+      closed: 3,
+      closedOnTime: 2,
+      reopened: 1,
+      backlogStart: 0,
+      backlogEnd: 4,
+      onTimeRate: 0.6667,
+    });
     expect(res.body.durations.closure).toEqual({ count: 2, p50: 91, p90: 122.2, mean: 91 });
-    expect(res.body.procedures.map((p: { title: string }) => p.title).sort()).toEqual(['Copie d’acte de naissance', 'Signalement voirie']);
+    expect(res.body.procedures.map((p: { title: string }) => p.title).sort()).toEqual([
+      'Copie d’acte de naissance',
+      'Signalement voirie',
+    ]);
     const voirie = await api().get(`/api/v1/stats/overview?${PERIOD}`, token.chef);
     expect(voirie.body.filter.serviceIds).toEqual([VOIRIE]);
     expect(voirie.body.totals.received).toBe(3);
@@ -105,10 +146,16 @@ describe.each(testDatabases())('indicators, exports and open data over HTTP on $
     expect(Number(res.headers.get('x-next-position'))).toBe(log.at(-1)?.position);
     expect(res.headers.get('x-has-more')).toBe('false');
 
-    const raw = await fetch(`${server.url}/api/v1/exports/events?since=${p}&format=parquet`, { headers: { authorization: `Bearer ${token.admin}` } });
+    const raw = await fetch(`${server.url}/api/v1/exports/events?since=${p}&format=parquet`, {
+      headers: { authorization: `Bearer ${token.admin}` },
+    });
     expect(raw.headers.get('content-type')).toBe('application/vnd.apache.parquet');
     const fromParquet = await readParquetRows(DATASETS.events.columns, new Uint8Array(await raw.arrayBuffer()));
-    const expected = await readIncrement(server.guichet.db, biSchemaOf(server.guichet.db), 'events', { since: p, limit: 10_000, tenant: 'ville-s' });
+    const expected = await readIncrement(server.guichet.db, biSchemaOf(server.guichet.db), 'events', {
+      since: p,
+      limit: 10_000,
+      tenant: 'ville-s',
+    });
     expect(fromParquet).toEqual(expected.rows);
 
     // A roads manager gets the events of roads requests only, page by page.
@@ -119,11 +166,21 @@ describe.each(testDatabases())('indicators, exports and open data over HTTP on $
 
   it('publishes aggregated open data and its dictionary to anyone', async () => {
     const catalogue = await api().get('/api/v1/opendata');
-    expect(catalogue.body.items.map((d: { name: string }) => d.name)).toEqual(['demandes-par-mois', 'canaux-par-mois', 'satisfaction-par-mois']);
+    expect(catalogue.body.items.map((d: { name: string }) => d.name)).toEqual([
+      'demandes-par-mois',
+      'canaux-par-mois',
+      'satisfaction-par-mois',
+    ]);
     const channels = await api().call('GET', '/api/v1/opendata/canaux-par-mois.csv');
     expect(channels.status).toBe(200);
     const rows = parseCsv(channels.body as string).filter((r) => r.collectivite === 'ville-s' && r.mois === '2026-05');
-    expect(rows.find((r) => r.canal === 'En ligne')).toEqual({ mois: '2026-05', collectivite: 'ville-s', canal: 'En ligne', demandes_recues: '', contacts: '7' });
+    expect(rows.find((r) => r.canal === 'En ligne')).toEqual({
+      mois: '2026-05',
+      collectivite: 'ville-s',
+      canal: 'En ligne',
+      demandes_recues: '',
+      contacts: '7',
+    });
     const dictionary = await api().call('GET', '/api/v1/opendata/dictionnaire.csv');
     expect(dictionary.body).toContain('canaux-par-mois');
     expect((await api().get('/api/v1/opendata/inconnu.csv')).status).toBe(404);

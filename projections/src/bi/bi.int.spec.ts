@@ -14,7 +14,17 @@ import { readParquetRows } from './parquet-reader.ts';
 import { BI_ROLE, installBi } from './schema.ts';
 import { BI_VIEWS } from './views.ts';
 
-const PERSONAL = ['Léa', 'Moreau', 'lea.moreau', '0601020304', 'Texte libre', 'Merci Claire', 'Bien reçu', 'Pièce ?', 'cit-lea'];
+const PERSONAL = [
+  'Léa',
+  'Moreau',
+  'lea.moreau',
+  '0601020304',
+  'Texte libre',
+  'Merci Claire',
+  'Bien reçu',
+  'Pièce ?',
+  'cit-lea',
+];
 
 describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
   let db: Db;
@@ -49,7 +59,19 @@ describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
     );
     expect(new Set(columns.map((c) => c.table_name))).toEqual(new Set(BI_VIEWS));
     const names = columns.map((c) => c.column_name);
-    for (const bad of ['contact', 'email', 'phone', 'address', 'comment', 'message', 'text', 'data', 'citizen', 'summary', 'reason']) {
+    for (const bad of [
+      'contact',
+      'email',
+      'phone',
+      'address',
+      'comment',
+      'message',
+      'text',
+      'data',
+      'citizen',
+      'summary',
+      'reason',
+    ]) {
       expect(names.filter((n) => n.includes(bad))).toEqual([]);
     }
     let dump = '';
@@ -65,7 +87,9 @@ describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
          from ${bi}.days where day between '2026-05-01' and '2026-05-31'`,
     );
     expect(may[0]).toEqual({ n: 17, holidays: 'Fête du Travail, Victoire 1945, Ascension, Lundi de Pentecôte' });
-    const { rows: newYear } = await db.query(`select day::text, iso_year, iso_week, weekday_name, is_business_day from ${bi}.days where day in ('2027-01-01', '2026-12-28') order by day`);
+    const { rows: newYear } = await db.query(
+      `select day::text, iso_year, iso_week, weekday_name, is_business_day from ${bi}.days where day in ('2027-01-01', '2026-12-28') order by day`,
+    );
     expect(newYear).toEqual([
       { day: '2026-12-28', iso_year: 2026, iso_week: 53, weekday_name: 'lundi', is_business_day: true },
       { day: '2027-01-01', iso_year: 2026, iso_week: 53, weekday_name: 'vendredi', is_business_day: false },
@@ -85,7 +109,7 @@ describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
     // Page by page, each page starting where the previous one said.
     const seen: unknown[] = [];
     let since = p;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await all('events', since, 7);
       seen.push(...page.rows.map((r) => r.position));
       since = page.nextPosition;
@@ -98,19 +122,41 @@ describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
 
   it('exports the requests changed after a position, and scopes them by tenant and service', async () => {
     const log = await store.readAll({ limit: 10_000 });
-    const closedC1 = log.find((e) => e.type === 'CaseRated' && (e.data as { caseId: string }).caseId === 'c1')?.position as number;
+    const closedC1 = log.find((e) => e.type === 'CaseRated' && (e.data as { caseId: string }).caseId === 'c1')
+      ?.position as number;
     const lastOf = new Map<string, number>();
     for (const e of log) if (e.streamId.startsWith('case-')) lastOf.set(e.streamId.slice(5), e.position);
-    const expected = [...lastOf].filter(([, pos]) => pos > closedC1).map(([id]) => id).sort();
+    const expected = [...lastOf]
+      .filter(([, pos]) => pos > closedC1)
+      .map(([id]) => id)
+      .sort();
     expect((await all('requests', closedC1)).rows.map((r) => r.request_id).sort()).toEqual(expected);
     expect(expected).not.toContain('c1');
 
-    const mine = await readIncrement(db, bi, 'requests', { since: 0, limit: 100, tenant: 'ville-s', serviceIds: ['svc-voirie'] });
-    expect(mine.rows.map((r) => r.reference).sort()).toEqual(['S-2026-00103', 'S-2026-00104', 'S-2026-00105', 'S-2026-00106']);
+    const mine = await readIncrement(db, bi, 'requests', {
+      since: 0,
+      limit: 100,
+      tenant: 'ville-s',
+      serviceIds: ['svc-voirie'],
+    });
+    expect(mine.rows.map((r) => r.reference).sort()).toEqual([
+      'S-2026-00103',
+      'S-2026-00104',
+      'S-2026-00105',
+      'S-2026-00106',
+    ]);
     const ratings = await readIncrement(db, bi, 'ratings', { since: 0, limit: 100, tenant: 'ville-s' });
-    expect(ratings.rows.map((r) => [r.request_id, r.score, r.rated_day])).toEqual([['c1', 5, '2026-05-07'], ['c2', 2, '2026-05-19']]);
+    expect(ratings.rows.map((r) => [r.request_id, r.score, r.rated_day])).toEqual([
+      ['c1', 5, '2026-05-07'],
+      ['c2', 2, '2026-05-19'],
+    ]);
     const c1 = (await all('requests')).rows.find((r) => r.request_id === 'c1');
-    expect(c1).toMatchObject({ submitted_day: '2026-04-30', submitted_at: '2026-04-30T08:00:00.000Z', closure_business_hours: 52, closed_on_time: true });
+    expect(c1).toMatchObject({
+      submitted_day: '2026-04-30',
+      submitted_at: '2026-04-30T08:00:00.000Z',
+      closure_business_hours: 52,
+      closed_on_time: true,
+    });
   });
 
   it('writes Parquet files that read back to the same rows, and CSV with a header', async () => {
@@ -127,14 +173,35 @@ describe.each(testDatabases())('BI schema and exports on $name', ({ open }) => {
 
   it('publishes open data with counts under 5 suppressed', async () => {
     const channels = await openDataRows(db, 'canaux-par-mois');
-    const row = (month: string, channel: string) => channels?.rows.find((r) => r[0] === month && r[1] === 'ville-s' && r[2] === channel);
+    const row = (month: string, channel: string) =>
+      channels?.rows.find((r) => r[0] === month && r[1] === 'ville-s' && r[2] === channel);
     // April: one web request and its one contact → secret; May on the web: 3 requests (secret), 7 contacts.
     expect(row('2026-04', 'En ligne')).toEqual(['2026-04', 'ville-s', 'En ligne', null, null]);
     expect(row('2026-05', 'En ligne')).toEqual(['2026-05', 'ville-s', 'En ligne', null, 7]);
     expect(row('2026-05', 'Téléphone')).toEqual(['2026-05', 'ville-s', 'Téléphone', 0, null]);
     const requests = await openDataRows(db, 'demandes-par-mois');
-    expect(requests?.header).toEqual(['mois', 'collectivite', 'service', 'demarche', 'demandes_recues', 'demandes_cloturees', 'cloturees_dans_le_delai', 'part_dans_le_delai', 'delai_median_jours_ouvres']);
-    expect(requests?.rows.find((r) => r[0] === '2026-05' && r[3] === 'Signalement voirie')).toEqual(['2026-05', 'ville-s', 'svc-voirie', 'Signalement voirie', null, 0, null, null, null]);
+    expect(requests?.header).toEqual([
+      'mois',
+      'collectivite',
+      'service',
+      'demarche',
+      'demandes_recues',
+      'demandes_cloturees',
+      'cloturees_dans_le_delai',
+      'part_dans_le_delai',
+      'delai_median_jours_ouvres',
+    ]);
+    expect(requests?.rows.find((r) => r[0] === '2026-05' && r[3] === 'Signalement voirie')).toEqual([
+      '2026-05',
+      'ville-s',
+      'svc-voirie',
+      'Signalement voirie',
+      null,
+      0,
+      null,
+      null,
+      null,
+    ]);
     expect(JSON.stringify(await openDataRows(db, 'satisfaction-par-mois'))).not.toContain('3.5');
   });
 });
@@ -169,12 +236,18 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('the read-on
     try {
       const { rows } = await client.query(`select count(*)::int as n from ${bi}.requests`);
       expect(rows[0].n).toBe(6);
-      await expect(client.query(`insert into ${bi}.requests (request_id) values ('x')`)).rejects.toThrow(/permission denied/);
+      await expect(client.query(`insert into ${bi}.requests (request_id) values ('x')`)).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(client.query(`delete from ${bi}.days`)).rejects.toThrow(/permission denied/);
       await expect(client.query(`create table ${bi}.mine (a int)`)).rejects.toThrow(/permission denied/);
-      await expect(client.query(`select contact_name, contact from ${db.schema}.rm_cases`)).rejects.toThrow(/permission denied/);
+      await expect(client.query(`select contact_name, contact from ${db.schema}.rm_cases`)).rejects.toThrow(
+        /permission denied/,
+      );
       await expect(client.query(`select data from ${db.schema}.events`)).rejects.toThrow(/permission denied/);
-      await expect(client.query(`select contact from ${bi}.requests`)).rejects.toThrow(/column "contact" does not exist/);
+      await expect(client.query(`select contact from ${bi}.requests`)).rejects.toThrow(
+        /column "contact" does not exist/,
+      );
     } finally {
       await client.end();
     }

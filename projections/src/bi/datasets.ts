@@ -32,9 +32,18 @@ export const DATASETS: Record<ExportName, Dataset> = {
     positionColumn: 'position',
     serviceColumn: 'service_id',
     columns: [
-      col('position', 'bigint'), col('tenant', 'text'), col('stream_category', 'text'), col('stream_version', 'integer'),
-      col('event_type', 'text'), col('schema_version', 'integer'), col('request_id', 'text'), col('service_id', 'text'),
-      col('procedure_id', 'text'), col('recorded_at', 'timestamp'), col('stored_at', 'timestamp'), col('channel', 'text'),
+      col('position', 'bigint'),
+      col('tenant', 'text'),
+      col('stream_category', 'text'),
+      col('stream_version', 'integer'),
+      col('event_type', 'text'),
+      col('schema_version', 'integer'),
+      col('request_id', 'text'),
+      col('service_id', 'text'),
+      col('procedure_id', 'text'),
+      col('recorded_at', 'timestamp'),
+      col('stored_at', 'timestamp'),
+      col('channel', 'text'),
       col('actor_role', 'text'),
     ],
   },
@@ -44,14 +53,35 @@ export const DATASETS: Record<ExportName, Dataset> = {
     positionColumn: 'last_position',
     serviceColumn: 'service_id',
     columns: [
-      col('request_id', 'text'), col('reference', 'text'), col('tenant', 'text'), col('service_id', 'text'),
-      col('procedure_id', 'text'), col('procedure_version', 'integer'), col('channel', 'text'), col('submitted_by', 'text'),
-      col('status', 'text'), col('submitted_at', 'timestamp'), col('submitted_day', 'date'), col('due_at', 'timestamp'),
-      col('acknowledged_at', 'timestamp'), col('first_response_at', 'timestamp'), col('decided_at', 'timestamp'),
-      col('decision_outcome', 'text'), col('closed_at', 'timestamp'), col('closed_day', 'date'), col('waiting_since', 'timestamp'),
-      col('paused_hours', 'double'), col('ack_business_hours', 'double'), col('first_response_business_hours', 'double'),
-      col('decision_business_hours', 'double'), col('closure_business_hours', 'double'), col('closed_on_time', 'boolean'),
-      col('reopen_count', 'integer'), col('rating_score', 'integer'), col('rated_at', 'timestamp'), col('assigned', 'boolean'),
+      col('request_id', 'text'),
+      col('reference', 'text'),
+      col('tenant', 'text'),
+      col('service_id', 'text'),
+      col('procedure_id', 'text'),
+      col('procedure_version', 'integer'),
+      col('channel', 'text'),
+      col('submitted_by', 'text'),
+      col('status', 'text'),
+      col('submitted_at', 'timestamp'),
+      col('submitted_day', 'date'),
+      col('due_at', 'timestamp'),
+      col('acknowledged_at', 'timestamp'),
+      col('first_response_at', 'timestamp'),
+      col('decided_at', 'timestamp'),
+      col('decision_outcome', 'text'),
+      col('closed_at', 'timestamp'),
+      col('closed_day', 'date'),
+      col('waiting_since', 'timestamp'),
+      col('paused_hours', 'double'),
+      col('ack_business_hours', 'double'),
+      col('first_response_business_hours', 'double'),
+      col('decision_business_hours', 'double'),
+      col('closure_business_hours', 'double'),
+      col('closed_on_time', 'boolean'),
+      col('reopen_count', 'integer'),
+      col('rating_score', 'integer'),
+      col('rated_at', 'timestamp'),
+      col('assigned', 'boolean'),
       col('last_position', 'bigint'),
     ],
   },
@@ -61,8 +91,16 @@ export const DATASETS: Record<ExportName, Dataset> = {
     positionColumn: 'position',
     serviceColumn: 'service_id',
     columns: [
-      col('position', 'bigint'), col('request_id', 'text'), col('tenant', 'text'), col('service_id', 'text'), col('procedure_id', 'text'),
-      col('kind', 'text'), col('channel', 'text'), col('direction', 'text'), col('at', 'timestamp'), col('day', 'date'),
+      col('position', 'bigint'),
+      col('request_id', 'text'),
+      col('tenant', 'text'),
+      col('service_id', 'text'),
+      col('procedure_id', 'text'),
+      col('kind', 'text'),
+      col('channel', 'text'),
+      col('direction', 'text'),
+      col('at', 'timestamp'),
+      col('day', 'date'),
     ],
   },
   ratings: {
@@ -71,8 +109,15 @@ export const DATASETS: Record<ExportName, Dataset> = {
     positionColumn: 'last_position',
     serviceColumn: 'service_id',
     columns: [
-      col('request_id', 'text'), col('tenant', 'text'), col('service_id', 'text'), col('procedure_id', 'text'), col('channel', 'text'),
-      col('score', 'integer'), col('rated_at', 'timestamp'), col('rated_day', 'date'), col('last_position', 'bigint'),
+      col('request_id', 'text'),
+      col('tenant', 'text'),
+      col('service_id', 'text'),
+      col('procedure_id', 'text'),
+      col('channel', 'text'),
+      col('score', 'integer'),
+      col('rated_at', 'timestamp'),
+      col('rated_day', 'date'),
+      col('last_position', 'bigint'),
     ],
   },
 };
@@ -101,7 +146,8 @@ export interface IncrementQuery {
 
 /** Timestamps leave as ISO strings and days as `YYYY-MM-DD`, on both drivers. */
 function select(c: Column): string {
-  if (c.type === 'timestamp') return `to_char(${c.name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${c.name}`;
+  if (c.type === 'timestamp')
+    return `to_char(${c.name} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as ${c.name}`;
   if (c.type === 'date') return `${c.name}::text as ${c.name}`;
   if (c.type === 'double') return `${c.name}::float8 as ${c.name}`;
   return c.name;
@@ -112,14 +158,23 @@ function select(c: Column): string {
  * (transaction id, then position), so an event committed late behind a lower position is never
  * skipped; events are read only below the oldest running transaction, as the event store does.
  */
-export async function readIncrement(db: Queryable, bi: string, name: ExportName, q: IncrementQuery): Promise<Increment> {
+export async function readIncrement(
+  db: Queryable,
+  bi: string,
+  name: ExportName,
+  q: IncrementQuery,
+): Promise<Increment> {
   const d = DATASETS[name];
   // The place of `since` in $all; a position that names no event (never handed out) counts from the one before it.
   const { rows: at } = await db.query<{ txid: string; position: number }>(
     'select transaction_id::text as txid, position from events where position <= $1 order by position desc limit 1',
     [q.since],
   );
-  const where = new Where().add(`(v.log_txid, v.${d.positionColumn}) > (?::xid8, ?::bigint)`, at[0]?.txid ?? '0', at[0]?.position ?? 0);
+  const where = new Where().add(
+    `(v.log_txid, v.${d.positionColumn}) > (?::xid8, ?::bigint)`,
+    at[0]?.txid ?? '0',
+    at[0]?.position ?? 0,
+  );
   if (name === 'events') where.add('v.log_txid < pg_snapshot_xmin(pg_current_snapshot())');
   if (q.tenant !== undefined) where.add('v.tenant = ?', q.tenant);
   if (q.serviceIds) {

@@ -57,7 +57,11 @@ function parquetValue(c: Column, v: Row[string] | undefined): unknown {
 }
 
 /** A Parquet file (Snappy-compressed) with the columns' types, also when there is no row. */
-export function rowsToParquet(columns: readonly Column[], rows: readonly Row[], metadata: Record<string, string> = {}): Uint8Array {
+export function rowsToParquet(
+  columns: readonly Column[],
+  rows: readonly Row[],
+  metadata: Record<string, string> = {},
+): Uint8Array {
   const buffer = parquetWriteBuffer({
     columnData: columns.map((c) => ({ name: c.name, data: rows.map((r) => parquetValue(c, r[c.name])) })),
     schema: [{ name: 'root', num_children: columns.length }, ...columns.map(element)],

@@ -17,7 +17,11 @@ export interface OpenDataset {
 }
 
 const MONTH: OpenColumn = { name: 'mois', type: 'mois', description: 'Mois (AAAA-MM, heure de Paris).' };
-const TOWN: OpenColumn = { name: 'collectivite', type: 'texte', description: 'Collectivité (commune, CCAS, intercommunalité).' };
+const TOWN: OpenColumn = {
+  name: 'collectivite',
+  type: 'texte',
+  description: 'Collectivité (commune, CCAS, intercommunalité).',
+};
 const SECRET = `Vide quand la valeur repose sur moins de ${SUPPRESS_BELOW} demandes (secret statistique).`;
 
 export const OPEN_DATASETS: Record<string, OpenDataset> = {
@@ -26,14 +30,35 @@ export const OPEN_DATASETS: Record<string, OpenDataset> = {
     title: 'Demandes reçues et traitées par mois et par démarche',
     description: 'Volumes, respect des délais et délai médian de traitement, par mois, service et démarche.',
     columns: [
-      MONTH, TOWN,
+      MONTH,
+      TOWN,
       { name: 'service', type: 'texte', description: 'Service de la collectivité qui traite la demande.' },
       { name: 'demarche', type: 'texte', description: 'Démarche (intitulé public).' },
-      { name: 'demandes_recues', type: 'entier', description: `Demandes déposées dans le mois, tous canaux. ${SECRET}` },
-      { name: 'demandes_cloturees', type: 'entier', description: `Clôtures dans le mois (une demande rouverte puis reclôturée compte deux fois). ${SECRET}` },
-      { name: 'cloturees_dans_le_delai', type: 'entier', description: `Clôtures intervenues avant l'échéance de la démarche (attente de l'usager déduite). ${SECRET}` },
-      { name: 'part_dans_le_delai', type: 'décimal', description: `cloturees_dans_le_delai / demandes_cloturees, entre 0 et 1. ${SECRET}` },
-      { name: 'delai_median_jours_ouvres', type: 'décimal', description: `Délai médian entre dépôt et clôture, en jours ouvrés (hors week-ends, jours fériés et attente de l'usager). ${SECRET}` },
+      {
+        name: 'demandes_recues',
+        type: 'entier',
+        description: `Demandes déposées dans le mois, tous canaux. ${SECRET}`,
+      },
+      {
+        name: 'demandes_cloturees',
+        type: 'entier',
+        description: `Clôtures dans le mois (une demande rouverte puis reclôturée compte deux fois). ${SECRET}`,
+      },
+      {
+        name: 'cloturees_dans_le_delai',
+        type: 'entier',
+        description: `Clôtures intervenues avant l'échéance de la démarche (attente de l'usager déduite). ${SECRET}`,
+      },
+      {
+        name: 'part_dans_le_delai',
+        type: 'décimal',
+        description: `cloturees_dans_le_delai / demandes_cloturees, entre 0 et 1. ${SECRET}`,
+      },
+      {
+        name: 'delai_median_jours_ouvres',
+        type: 'décimal',
+        description: `Délai médian entre dépôt et clôture, en jours ouvrés (hors week-ends, jours fériés et attente de l'usager). ${SECRET}`,
+      },
     ],
   },
   'canaux-par-mois': {
@@ -41,10 +66,15 @@ export const OPEN_DATASETS: Record<string, OpenDataset> = {
     title: 'Demandes et contacts par canal et par mois',
     description: 'Par quel canal les habitants s’adressent à la collectivité.',
     columns: [
-      MONTH, TOWN,
+      MONTH,
+      TOWN,
       { name: 'canal', type: 'texte', description: 'En ligne, Téléphone, Courriel, Courrier, Accueil / guichet.' },
       { name: 'demandes_recues', type: 'entier', description: `Demandes déposées par ce canal. ${SECRET}` },
-      { name: 'contacts', type: 'entier', description: `Échanges avec les habitants par ce canal (dépôts, messages, appels, courriers, passages au guichet). ${SECRET}` },
+      {
+        name: 'contacts',
+        type: 'entier',
+        description: `Échanges avec les habitants par ce canal (dépôts, messages, appels, courriers, passages au guichet). ${SECRET}`,
+      },
     ],
   },
   'satisfaction-par-mois': {
@@ -52,7 +82,8 @@ export const OPEN_DATASETS: Record<string, OpenDataset> = {
     title: 'Satisfaction des usagers par mois et par service',
     description: 'Avis laissés par les usagers (note de 1 à 5) après le traitement de leur demande.',
     columns: [
-      MONTH, TOWN,
+      MONTH,
+      TOWN,
       { name: 'service', type: 'texte', description: 'Service ayant traité la demande.' },
       { name: 'avis', type: 'entier', description: `Nombre d'avis donnés dans le mois. ${SECRET}` },
       { name: 'note_moyenne', type: 'décimal', description: `Note moyenne sur 5. ${SECRET}` },
@@ -60,7 +91,13 @@ export const OPEN_DATASETS: Record<string, OpenDataset> = {
   },
 };
 
-const CHANNEL_LABELS: Record<string, string> = { web: 'En ligne', phone: 'Téléphone', email: 'Courriel', letter: 'Courrier', counter: 'Accueil / guichet' };
+const CHANNEL_LABELS: Record<string, string> = {
+  web: 'En ligne',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  letter: 'Courrier',
+  counter: 'Accueil / guichet',
+};
 
 type Cell = string | number | null;
 
@@ -117,12 +154,26 @@ export async function openDataRows(db: Queryable, name: string): Promise<{ heade
   const out = rows.map((r): Cell[] => {
     if (name === 'demandes-par-mois') {
       const closed = n(r.closed);
-      return [String(r.month), String(r.town), String(r.service), String(r.procedure), publishable(n(r.received)), publishable(closed),
-        closed < SUPPRESS_BELOW ? null : n(r.on_time), figure(closed > 0 ? n(r.on_time) / closed : null, closed, 4),
-        figure(r.median === null ? null : n(r.median), n(r.median_basis), 1)];
+      return [
+        String(r.month),
+        String(r.town),
+        String(r.service),
+        String(r.procedure),
+        publishable(n(r.received)),
+        publishable(closed),
+        closed < SUPPRESS_BELOW ? null : n(r.on_time),
+        figure(closed > 0 ? n(r.on_time) / closed : null, closed, 4),
+        figure(r.median === null ? null : n(r.median), n(r.median_basis), 1),
+      ];
     }
     if (name === 'canaux-par-mois') {
-      return [String(r.month), String(r.town), CHANNEL_LABELS[String(r.channel)] ?? String(r.channel), publishable(n(r.received)), publishable(n(r.contacts))];
+      return [
+        String(r.month),
+        String(r.town),
+        CHANNEL_LABELS[String(r.channel)] ?? String(r.channel),
+        publishable(n(r.received)),
+        publishable(n(r.contacts)),
+      ];
     }
     return [String(r.month), String(r.town), String(r.service), publishable(n(r.n)), figure(n(r.mean), n(r.n), 2)];
   });
@@ -133,6 +184,8 @@ export async function openDataRows(db: Queryable, name: string): Promise<{ heade
 export function openDataDictionary(): { header: string[]; rows: string[][] } {
   return {
     header: ['jeu_de_donnees', 'titre', 'colonne', 'type', 'description'],
-    rows: Object.values(OPEN_DATASETS).flatMap((d) => d.columns.map((c) => [d.name, d.title, c.name, c.type, c.description])),
+    rows: Object.values(OPEN_DATASETS).flatMap((d) =>
+      d.columns.map((c) => [d.name, d.title, c.name, c.type, c.description]),
+    ),
   };
 }

@@ -15,7 +15,20 @@ export interface BiInstall {
   reason?: string;
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
 const sqlArray = (words: string[]) => `array[${words.map((w) => `'${w}'`).join(', ')}]`;
 
@@ -59,7 +72,8 @@ export async function installBi(db: Db, options: { schema?: string; role?: strin
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from ${s}.bi_days`);
   const days = (Date.parse(CALENDAR.to) - Date.parse(CALENDAR.from)) / 86_400_000 + 1;
   if (Number(rows[0]?.n ?? 0) < days) await fillCalendar(db, s, CALENDAR.from, CALENDAR.to);
-  if (db.kind !== 'postgres') return { schema: bi, role: 'skipped', reason: 'PGlite : un seul utilisateur, pas de rôle' };
+  if (db.kind !== 'postgres')
+    return { schema: bi, role: 'skipped', reason: 'PGlite : un seul utilisateur, pas de rôle' };
   return { schema: bi, ...(await grantRole(db, s, bi, role)) };
 }
 
@@ -70,7 +84,8 @@ async function grantRole(db: Db, s: string, bi: string, role: string): Promise<O
     [role],
   );
   const state = rows[0];
-  if (!state?.exists && !state?.may_create) return { role: 'skipped', reason: `le rôle ${role} n'existe pas et l'utilisateur ne peut pas le créer` };
+  if (!state?.exists && !state?.may_create)
+    return { role: 'skipped', reason: `le rôle ${role} n'existe pas et l'utilisateur ne peut pas le créer` };
   // LOGIN without a password: nobody can connect with it until an administrator gives it one.
   await db.exec(`
     select pg_advisory_xact_lock(hashtext('guichet.bi.role'));

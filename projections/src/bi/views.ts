@@ -53,7 +53,16 @@ select day, year, quarter, month, month_name, iso_year, iso_week, weekday, weekd
 `;
 }
 
-export const BI_VIEWS = ['requests', 'events', 'contacts', 'ratings', 'daily', 'procedures', 'services', 'days'] as const;
+export const BI_VIEWS = [
+  'requests',
+  'events',
+  'contacts',
+  'ratings',
+  'daily',
+  'procedures',
+  'services',
+  'days',
+] as const;
 
 export const DAYS_DDL = `create table if not exists bi_days (
   day date primary key,

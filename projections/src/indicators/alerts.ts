@@ -39,7 +39,9 @@ export interface Alerts {
  * A request waiting for the resident is never "due soon": its deadline is not running.
  */
 export async function queryAlerts(db: Queryable, f: AlertFilter): Promise<Alerts> {
-  const dueSoonBefore = new Date(addBusinessTime(Date.parse(f.now), (f.withinBusinessDays ?? 2) * 24 * HOUR_MS)).toISOString();
+  const dueSoonBefore = new Date(
+    addBusinessTime(Date.parse(f.now), (f.withinBusinessDays ?? 2) * 24 * HOUR_MS),
+  ).toISOString();
   const where = new Where().add('c.tenant = ?', f.tenant).add('c.service_id = any(?)', [...f.serviceIds]);
   const now = where.param(f.now);
   const soon = where.param(dueSoonBefore);

@@ -96,7 +96,9 @@ function parisOffsetMs(ms: number): number {
   if (known !== undefined) return known;
   const at = hour * HOUR_MS;
   const p = Object.fromEntries(parisParts.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-  const offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - at;
+  const offset =
+    Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) -
+    at;
   if (offsetByHour.size > 100_000) offsetByHour.clear();
   offsetByHour.set(hour, offset);
   return offset;

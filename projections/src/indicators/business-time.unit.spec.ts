@@ -89,7 +89,11 @@ describe('business hours', () => {
     // A pause still running after the end only counts up to the end.
     expect(businessHours(start, end, [[at('2026-03-12T09:00:00+01:00'), at('2026-03-20T00:00:00+01:00')]])).toBe(72);
     // A pause over a weekend takes out nothing of the weekend.
-    expect(businessHours(at('2026-03-13T12:00:00+01:00'), at('2026-03-16T12:00:00+01:00'), [[at('2026-03-13T18:00:00+01:00'), at('2026-03-16T06:00:00+01:00')]])).toBe(12);
+    expect(
+      businessHours(at('2026-03-13T12:00:00+01:00'), at('2026-03-16T12:00:00+01:00'), [
+        [at('2026-03-13T18:00:00+01:00'), at('2026-03-16T06:00:00+01:00')],
+      ]),
+    ).toBe(12);
   });
 
   it('is zero for an empty or reversed span', () => {
@@ -100,6 +104,8 @@ describe('business hours', () => {
 
   it('adds business time across a weekend and a holiday', () => {
     // Thursday 30 April 2026 12:00 + 2 business days → Tuesday 5 May 12:00.
-    expect(new Date(addBusinessTime(at('2026-04-30T12:00:00+02:00'), 48 * 3_600_000)).toISOString()).toBe('2026-05-05T10:00:00.000Z');
+    expect(new Date(addBusinessTime(at('2026-04-30T12:00:00+02:00'), 48 * 3_600_000)).toISOString()).toBe(
+      '2026-05-05T10:00:00.000Z',
+    );
   });
 });

@@ -4,7 +4,17 @@ import { num, scope, type StatsFilter } from './filter.ts';
 import { OVERDUE_SQL } from './overview.ts';
 
 /** The figures a manager can open to see the requests behind them. */
-export const DRILL_METRICS = ['received', 'decided', 'closed', 'closed_on_time', 'closed_late', 'rated', 'open', 'overdue', 'waiting'] as const;
+export const DRILL_METRICS = [
+  'received',
+  'decided',
+  'closed',
+  'closed_on_time',
+  'closed_late',
+  'rated',
+  'open',
+  'overdue',
+  'waiting',
+] as const;
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 
 export interface DrillFilter extends StatsFilter {

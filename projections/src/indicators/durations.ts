@@ -31,7 +31,10 @@ export async function durationStats(db: Queryable, f: StatsFilter): Promise<Reco
       percentile_cont(0.9) within group (order by ${hours}) ${inPeriod} as "${name}_p90",
       avg(${hours}) ${inPeriod} as "${name}_mean"`;
   });
-  const { rows } = await db.query<Record<string, unknown>>(`select ${parts.join(',\n')} from rm_ind_cases ${where}`, where.params);
+  const { rows } = await db.query<Record<string, unknown>>(
+    `select ${parts.join(',\n')} from rm_ind_cases ${where}`,
+    where.params,
+  );
   const r = rows[0] ?? {};
   const stat = (name: string): DurationStat => ({
     count: Number(r[`${name}_n`] ?? 0),

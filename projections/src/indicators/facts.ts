@@ -42,15 +42,63 @@ export interface CaseFact {
 }
 
 export const FACT_COLUMNS = [
-  'case_id', 'tenant', 'reference', 'service_id', 'procedure_id', 'procedure_version', 'channel', 'submitted_by', 'status',
-  'assignee', 'submitted_at', 'submitted_day', 'due_at', 'acknowledged_at', 'acknowledged_day', 'first_response_at',
-  'first_response_day', 'decided_at', 'decided_day', 'decision_outcome', 'closed_at', 'closed_day', 'waiting_since',
-  'pauses', 'paused_hours', 'ack_hours', 'first_response_hours', 'decision_hours', 'closure_hours', 'closed_on_time',
-  'reopen_count', 'rating_score', 'rated_at', 'rated_day', 'stream_version', 'position', 'log_txid',
+  'case_id',
+  'tenant',
+  'reference',
+  'service_id',
+  'procedure_id',
+  'procedure_version',
+  'channel',
+  'submitted_by',
+  'status',
+  'assignee',
+  'submitted_at',
+  'submitted_day',
+  'due_at',
+  'acknowledged_at',
+  'acknowledged_day',
+  'first_response_at',
+  'first_response_day',
+  'decided_at',
+  'decided_day',
+  'decision_outcome',
+  'closed_at',
+  'closed_day',
+  'waiting_since',
+  'pauses',
+  'paused_hours',
+  'ack_hours',
+  'first_response_hours',
+  'decision_hours',
+  'closure_hours',
+  'closed_on_time',
+  'reopen_count',
+  'rating_score',
+  'rated_at',
+  'rated_day',
+  'stream_version',
+  'position',
+  'log_txid',
 ] as const satisfies readonly (keyof CaseFact)[];
 
-const INSTANTS = ['submitted_at', 'due_at', 'acknowledged_at', 'first_response_at', 'decided_at', 'closed_at', 'waiting_since', 'rated_at'] as const;
-const DAYS = ['submitted_day', 'acknowledged_day', 'first_response_day', 'decided_day', 'closed_day', 'rated_day'] as const;
+const INSTANTS = [
+  'submitted_at',
+  'due_at',
+  'acknowledged_at',
+  'first_response_at',
+  'decided_at',
+  'closed_at',
+  'waiting_since',
+  'rated_at',
+] as const;
+const DAYS = [
+  'submitted_day',
+  'acknowledged_day',
+  'first_response_day',
+  'decided_day',
+  'closed_day',
+  'rated_day',
+] as const;
 
 /** A row as the drivers return it (Date objects, xid8 as text) back to the shape the reducer works on. */
 export function factFromDb(raw: Record<string, unknown>): CaseFact {
@@ -61,7 +109,8 @@ export function factFromDb(raw: Record<string, unknown>): CaseFact {
   }
   for (const col of DAYS) {
     const v = row[col];
-    row[col] = v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v).slice(0, 10);
+    row[col] =
+      v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? null : String(v).slice(0, 10);
   }
   row.log_txid = String(row.log_txid);
   return row as unknown as CaseFact;
@@ -78,7 +127,15 @@ export interface DailyFlows {
   transferred_out: number;
 }
 
-export const FLOW_COLUMNS = ['received', 'decided', 'closed', 'closed_on_time', 'reopened', 'transferred_in', 'transferred_out'] as const satisfies readonly (keyof DailyFlows)[];
+export const FLOW_COLUMNS = [
+  'received',
+  'decided',
+  'closed',
+  'closed_on_time',
+  'reopened',
+  'transferred_in',
+  'transferred_out',
+] as const satisfies readonly (keyof DailyFlows)[];
 
 export interface ContactRow {
   position: number;
@@ -95,4 +152,16 @@ export interface ContactRow {
   day: string;
 }
 
-export const CONTACT_COLUMNS = ['position', 'log_txid', 'case_id', 'tenant', 'service_id', 'procedure_id', 'kind', 'channel', 'direction', 'at', 'day'] as const satisfies readonly (keyof ContactRow)[];
+export const CONTACT_COLUMNS = [
+  'position',
+  'log_txid',
+  'case_id',
+  'tenant',
+  'service_id',
+  'procedure_id',
+  'kind',
+  'channel',
+  'direction',
+  'at',
+  'day',
+] as const satisfies readonly (keyof ContactRow)[];

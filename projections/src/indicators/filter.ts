@@ -50,4 +50,5 @@ export function scope(f: StatsFilter, alias = '', channelColumn: string | null =
 }
 
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-export const round = (v: number | null, digits = 1): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+export const round = (v: number | null, digits = 1): number | null =>
+  v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;

@@ -64,12 +64,29 @@ export async function flowSeries(
   const backlogStart = Number(start[0]?.backlog ?? 0);
   let backlog = backlogStart;
   const buckets = new Map<string, FlowPoint>();
-  const totals: FlowTotals = { received: 0, decided: 0, closed: 0, closedOnTime: 0, reopened: 0, backlogStart, backlogEnd: 0 };
+  const totals: FlowTotals = {
+    received: 0,
+    decided: 0,
+    closed: 0,
+    closedOnTime: 0,
+    reopened: 0,
+    backlogStart,
+    backlogEnd: 0,
+  };
   for (const day of daysOf(f.from, f.to)) {
     const period = bucketOf(day, granularity);
     let point = buckets.get(period);
     if (!point) {
-      point = { period, received: 0, receivedByChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])), decided: 0, closed: 0, closedOnTime: 0, reopened: 0, backlog };
+      point = {
+        period,
+        received: 0,
+        receivedByChannel: Object.fromEntries(CHANNELS.map((c) => [c, 0])),
+        decided: 0,
+        closed: 0,
+        closedOnTime: 0,
+        reopened: 0,
+        backlog,
+      };
       buckets.set(period, point);
     }
     for (const r of byDay.get(day) ?? []) {
@@ -94,5 +111,8 @@ export async function flowSeries(
 
 /** Requests received in the period per channel of the request. */
 export function byChannel(series: readonly FlowPoint[]): { channel: string; received: number }[] {
-  return CHANNELS.map((channel) => ({ channel, received: series.reduce((n, p) => n + (p.receivedByChannel[channel] ?? 0), 0) }));
+  return CHANNELS.map((channel) => ({
+    channel,
+    received: series.reduce((n, p) => n + (p.receivedByChannel[channel] ?? 0), 0),
+  }));
 }

@@ -16,7 +16,8 @@ const TABLES = ['rm_ind_cases', 'rm_ind_daily', 'rm_ind_contacts', 'rm_ind_agent
 
 async function dump(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const t of TABLES) out[t] = (await db.query<{ r: string }>(`select to_jsonb(t)::text as r from ${t} t`)).rows.map((x) => x.r).sort();
+  for (const t of TABLES)
+    out[t] = (await db.query<{ r: string }>(`select to_jsonb(t)::text as r from ${t} t`)).rows.map((x) => x.r).sort();
   return out;
 }
 
@@ -26,7 +27,13 @@ describe.each(testDatabases())('quality indicators on $name', ({ open }) => {
   let close: () => Promise<void>;
   let runner: ProjectionRunner;
   const story = mayAtTheTownHall();
-  const period: StatsFilter = { tenant: 'ville-s', serviceIds: [ETAT_CIVIL, VOIRIE], from: '2026-04-27', to: '2026-05-20', now: story.now };
+  const period: StatsFilter = {
+    tenant: 'ville-s',
+    serviceIds: [ETAT_CIVIL, VOIRIE],
+    from: '2026-04-27',
+    to: '2026-05-20',
+    now: story.now,
+  };
 
   beforeAll(async () => {
     ({ db, store, close } = await withStore(open));
@@ -43,7 +50,16 @@ describe.each(testDatabases())('quality indicators on $name', ({ open }) => {
 
   it('counts requests received by channel, closures, reopenings and the backlog', async () => {
     const o = await statsOverview(db, period);
-    expect(o.totals).toEqual({ received: 6, decided: 2, closed: 3, closedOnTime: 2, reopened: 1, backlogStart: 0, backlogEnd: 4, onTimeRate: 0.6667 });
+    expect(o.totals).toEqual({
+      received: 6,
+      decided: 2,
+      closed: 3,
+      closedOnTime: 2,
+      reopened: 1,
+      backlogStart: 0,
+      backlogEnd: 4,
+      onTimeRate: 0.6667,
+    });
     expect(o.byChannel).toEqual([
       { channel: 'web', received: 4 },
       { channel: 'phone', received: 0 },
@@ -54,12 +70,22 @@ describe.each(testDatabases())('quality indicators on $name', ({ open }) => {
     expect(o.granularity).toBe('day');
     expect(o.businessDays).toBe(15);
     const day = (d: string) => o.series.find((p) => p.period === d);
-    expect(day('2026-05-11')).toMatchObject({ received: 2, receivedByChannel: { web: 1, counter: 1, phone: 0, email: 0, letter: 0 }, backlog: 3 });
+    expect(day('2026-05-11')).toMatchObject({
+      received: 2,
+      receivedByChannel: { web: 1, counter: 1, phone: 0, email: 0, letter: 0 },
+      backlog: 3,
+    });
     expect(day('2026-05-18')).toMatchObject({ reopened: 1, backlog: 5 });
     expect(day('2026-05-20')?.backlog).toBe(4);
     // A transfer moves the request from one service's backlog to the other's.
-    expect((await statsOverview(db, { ...period, serviceIds: [ETAT_CIVIL] })).totals).toMatchObject({ received: 3, backlogEnd: 0 });
-    expect((await statsOverview(db, { ...period, serviceIds: [VOIRIE] })).totals).toMatchObject({ received: 3, backlogEnd: 4 });
+    expect((await statsOverview(db, { ...period, serviceIds: [ETAT_CIVIL] })).totals).toMatchObject({
+      received: 3,
+      backlogEnd: 0,
+    });
+    expect((await statsOverview(db, { ...period, serviceIds: [VOIRIE] })).totals).toMatchObject({
+      received: 3,
+      backlogEnd: 4,
+    });
     expect((await statsOverview(db, { ...period, channel: 'web' })).totals.received).toBe(4);
   });
 
@@ -97,11 +123,37 @@ describe.each(testDatabases())('quality indicators on $name', ({ open }) => {
     expect(o.satisfaction).toEqual({
       count: 2,
       mean: 3.5,
-      distribution: [{ score: 1, count: 0 }, { score: 2, count: 1 }, { score: 3, count: 0 }, { score: 4, count: 0 }, { score: 5, count: 1 }],
+      distribution: [
+        { score: 1, count: 0 },
+        { score: 2, count: 1 },
+        { score: 3, count: 0 },
+        { score: 4, count: 0 },
+        { score: 5, count: 1 },
+      ],
     });
     expect(o.byService).toEqual([
-      { serviceId: ETAT_CIVIL, received: 3, closed: 3, closedOnTime: 2, onTimeRate: 0.6667, open: 0, overdue: 0, closureP50: 91, satisfactionMean: 3.5 },
-      { serviceId: VOIRIE, received: 3, closed: 0, closedOnTime: 0, onTimeRate: null, open: 4, overdue: 1, closureP50: null, satisfactionMean: null },
+      {
+        serviceId: ETAT_CIVIL,
+        received: 3,
+        closed: 3,
+        closedOnTime: 2,
+        onTimeRate: 0.6667,
+        open: 0,
+        overdue: 0,
+        closureP50: 91,
+        satisfactionMean: 3.5,
+      },
+      {
+        serviceId: VOIRIE,
+        received: 3,
+        closed: 0,
+        closedOnTime: 0,
+        onTimeRate: null,
+        open: 4,
+        overdue: 1,
+        closureP50: null,
+        satisfactionMean: null,
+      },
     ]);
     expect(o.workload).toEqual([
       { agentId: 'ag-paul', name: 'Paul Durand', open: 1, actions: 5, actionsPerDay: 0.3 },
@@ -112,7 +164,8 @@ describe.each(testDatabases())('quality indicators on $name', ({ open }) => {
   });
 
   it('lists the requests behind a figure', async () => {
-    const refs = async (f: Parameters<typeof drillDown>[1]) => (await drillDown(db, f)).items.map((i) => i.reference).sort();
+    const refs = async (f: Parameters<typeof drillDown>[1]) =>
+      (await drillDown(db, f)).items.map((i) => i.reference).sort();
     expect(await refs({ ...period, metric: 'overdue' })).toEqual(['S-2026-00104']);
     expect(await refs({ ...period, metric: 'closed_late' })).toEqual(['S-2026-00102']);
     expect(await refs({ ...period, metric: 'received', channel: 'counter' })).toEqual(['S-2026-00103']);
@@ -133,7 +186,8 @@ describe.each(testDatabases())('quality indicators on $name', ({ open }) => {
       { channel: 'web', n: 8 },
     ]);
     const all = JSON.stringify(await dump(db));
-    for (const personal of ['Léa', 'Moreau', 'lea.moreau', '0601020304', 'Texte libre', 'Merci Claire']) expect(all).not.toContain(personal);
+    for (const personal of ['Léa', 'Moreau', 'lea.moreau', '0601020304', 'Texte libre', 'Merci Claire'])
+      expect(all).not.toContain(personal);
   });
 
   it('rebuilds from position 0 to identical rows, and ignores a batch delivered twice', async () => {

@@ -1,6 +1,12 @@
 import type { Queryable } from '../../../eventstore/src/db.ts';
 import { Where } from '../sql.ts';
-import { durationStats, resolutionDistribution, type DurationStat, type Milestone, type ResolutionBucket } from './durations.ts';
+import {
+  durationStats,
+  resolutionDistribution,
+  type DurationStat,
+  type Milestone,
+  type ResolutionBucket,
+} from './durations.ts';
 import { businessDaysIn, granularityFor, num, round, scope, type Granularity, type StatsFilter } from './filter.ts';
 import { byChannel, flowSeries, type FlowPoint, type FlowTotals } from './flows.ts';
 
@@ -48,7 +54,14 @@ export interface AgentLoad {
 }
 
 export interface Overview {
-  filter: { from: string; to: string; serviceIds: string[]; procedureId: string | null; channel: string | null; now: string };
+  filter: {
+    from: string;
+    to: string;
+    serviceIds: string[];
+    procedureId: string | null;
+    channel: string | null;
+    now: string;
+  };
   granularity: Granularity;
   businessDays: number;
   totals: FlowTotals & { onTimeRate: number | null };
@@ -148,14 +161,20 @@ async function workload(db: Queryable, f: StatsFilter, businessDays: number): Pr
     open.params,
   );
   // Actions are counted per service only: an agent's work is not split by procedure or channel.
-  const acts = new Where().add('tenant = ?', f.tenant).add('service_id = any(?)', [...f.serviceIds]).add('day between ?::date and ?::date', f.from, f.to);
+  const acts = new Where()
+    .add('tenant = ?', f.tenant)
+    .add('service_id = any(?)', [...f.serviceIds])
+    .add('day between ?::date and ?::date', f.from, f.to);
   const { rows: actionRows } = await db.query<{ agent_id: string; n: number }>(
     `select agent_id, sum(actions)::int as n from rm_ind_agent_actions ${acts} group by agent_id`,
     acts.params,
   );
   const ids = [...new Set([...openRows.map((r) => r.agent_id), ...actionRows.map((r) => r.agent_id)])];
   if (ids.length === 0) return [];
-  const { rows: names } = await db.query<{ id: string; name: string }>('select id, name from rm_accounts where id = any($1)', [ids]);
+  const { rows: names } = await db.query<{ id: string; name: string }>(
+    'select id, name from rm_accounts where id = any($1)',
+    [ids],
+  );
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const openOf = new Map(openRows.map((r) => [r.agent_id, Number(r.n)]));
   const actionsOf = new Map(actionRows.map((r) => [r.agent_id, Number(r.n)]));
@@ -179,7 +198,14 @@ export async function statsOverview(db: Queryable, f: StatsFilter): Promise<Over
   const businessDays = businessDaysIn(f.from, f.to);
   const flows = await flowSeries(db, f, granularity);
   return {
-    filter: { from: f.from, to: f.to, serviceIds: [...f.serviceIds], procedureId: f.procedureId ?? null, channel: f.channel ?? null, now: f.now },
+    filter: {
+      from: f.from,
+      to: f.to,
+      serviceIds: [...f.serviceIds],
+      procedureId: f.procedureId ?? null,
+      channel: f.channel ?? null,
+      now: f.now,
+    },
     granularity,
     businessDays,
     totals: { ...flows.totals, onTimeRate: rate(flows.totals.closedOnTime, flows.totals.closed) },

@@ -4,7 +4,8 @@ import type { RecordedEvent } from '../../../eventstore/src/types.ts';
 import { defineProjection, emptyTouched } from '../projection.ts';
 import { list, writeRows } from '../sql.ts';
 import { CONTACT_COLUMNS, FACT_COLUMNS, factFromDb, FLOW_COLUMNS, type CaseFact } from './facts.ts';
-import { applyIndicatorEvent, IndicatorBatch, INDICATOR_TYPES } from './reducer.ts';
+import { IndicatorBatch } from './batch.ts';
+import { applyIndicatorEvent, INDICATOR_TYPES } from './reducer.ts';
 
 const caseIdOf = (e: RecordedEvent): string | null => {
   const id = (e.data as { caseId?: unknown } | null)?.caseId;
@@ -12,7 +13,13 @@ const caseIdOf = (e: RecordedEvent): string | null => {
 };
 
 /** Adds the batch's increments to counters already stored (one statement per table). */
-async function addCounters(tx: Queryable, table: string, keys: readonly string[], counters: readonly string[], rows: object[]): Promise<void> {
+async function addCounters(
+  tx: Queryable,
+  table: string,
+  keys: readonly string[],
+  counters: readonly string[],
+  rows: object[],
+): Promise<void> {
   if (rows.length === 0) return;
   const cols = [...keys, ...counters].join(', ');
   await tx.query(
@@ -50,11 +57,16 @@ export const indicatorsProjection = defineProjection({
       batch.changed.add(caseId);
     }
 
-    await writeRows(tx, 'rm_ind_cases', [...batch.changed].map((id) => batch.facts.get(id) as CaseFact), {
-      columns: FACT_COLUMNS,
-      conflict: ['case_id'],
-      update: FACT_COLUMNS.filter((c) => c !== 'case_id'),
-    });
+    await writeRows(
+      tx,
+      'rm_ind_cases',
+      [...batch.changed].map((id) => batch.facts.get(id) as CaseFact),
+      {
+        columns: FACT_COLUMNS,
+        conflict: ['case_id'],
+        update: FACT_COLUMNS.filter((c) => c !== 'case_id'),
+      },
+    );
     await writeRows(tx, 'rm_ind_contacts', batch.contacts, { columns: CONTACT_COLUMNS, conflict: ['position'] });
     await addCounters(
       tx,
@@ -63,7 +75,13 @@ export const indicatorsProjection = defineProjection({
       FLOW_COLUMNS,
       [...batch.flows.values()].map(({ key, flows }) => ({ ...key, ...flows })),
     );
-    await addCounters(tx, 'rm_ind_agent_actions', ['tenant', 'service_id', 'agent_id', 'day'], ['actions'], [...batch.actions.values()]);
+    await addCounters(
+      tx,
+      'rm_ind_agent_actions',
+      ['tenant', 'service_id', 'agent_id', 'day'],
+      ['actions'],
+      [...batch.actions.values()],
+    );
     // Dashboards read these tables on demand: nothing to push live.
     return emptyTouched();
   },

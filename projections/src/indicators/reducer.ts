@@ -3,45 +3,11 @@ import { CHANNELS, ROLES } from '../../../domain/src/common.ts';
 import type { RecordedEvent } from '../../../eventstore/src/types.ts';
 import { dispatch, type Handlers } from '../projection.ts';
 import { businessHours, HOUR_MS, parisDay, type Interval } from './business-time.ts';
-import type { CaseFact, ContactRow, DailyFlows } from './facts.ts';
+import type { IndicatorBatch } from './batch.ts';
+import type { CaseFact } from './facts.ts';
 
 const AGENT_ROLES: ReadonlySet<string> = new Set(ROLES);
 const REAL_CHANNELS: ReadonlySet<string> = new Set(CHANNELS);
-
-/** What one batch changes: case facts, and increments of the daily counters. */
-export class IndicatorBatch {
-  readonly facts = new Map<string, CaseFact>();
-  readonly changed = new Set<string>();
-  readonly flows = new Map<string, { key: FlowKey; flows: DailyFlows }>();
-  readonly contacts: ContactRow[] = [];
-  readonly actions = new Map<string, { tenant: string; service_id: string; agent_id: string; day: string; actions: number }>();
-
-  flow(f: CaseFact, day: string, name: keyof DailyFlows, serviceId = f.service_id): void {
-    const key: FlowKey = { tenant: f.tenant, service_id: serviceId, procedure_id: f.procedure_id, channel: f.channel, day };
-    const id = `${key.tenant}|${key.service_id}|${key.procedure_id}|${key.channel}|${day}`;
-    let entry = this.flows.get(id);
-    if (!entry) {
-      entry = { key, flows: { received: 0, decided: 0, closed: 0, closed_on_time: 0, reopened: 0, transferred_in: 0, transferred_out: 0 } };
-      this.flows.set(id, entry);
-    }
-    entry.flows[name] += 1;
-  }
-
-  action(tenant: string, serviceId: string, agentId: string, day: string): void {
-    const id = `${tenant}|${serviceId}|${agentId}|${day}`;
-    const entry = this.actions.get(id) ?? { tenant, service_id: serviceId, agent_id: agentId, day, actions: 0 };
-    entry.actions += 1;
-    this.actions.set(id, entry);
-  }
-}
-
-export interface FlowKey {
-  tenant: string;
-  service_id: string;
-  procedure_id: string;
-  channel: string;
-  day: string;
-}
 
 interface Ctx {
   batch: IndicatorBatch;
@@ -114,14 +80,30 @@ const handlers: Handlers<CaseEvent, Ctx> = {
       submitted_at: d.submittedAt,
       submitted_day: parisDay(d.submittedAt),
       due_at: d.dueAt,
-      acknowledged_at: null, acknowledged_day: null,
-      first_response_at: null, first_response_day: null,
-      decided_at: null, decided_day: null, decision_outcome: null,
-      closed_at: null, closed_day: null,
-      waiting_since: null, pauses: [], paused_hours: 0,
-      ack_hours: null, first_response_hours: null, decision_hours: null, closure_hours: null, closed_on_time: null,
-      reopen_count: 0, rating_score: null, rated_at: null, rated_day: null,
-      stream_version: 0, position: 0, log_txid: '0',
+      acknowledged_at: null,
+      acknowledged_day: null,
+      first_response_at: null,
+      first_response_day: null,
+      decided_at: null,
+      decided_day: null,
+      decision_outcome: null,
+      closed_at: null,
+      closed_day: null,
+      waiting_since: null,
+      pauses: [],
+      paused_hours: 0,
+      ack_hours: null,
+      first_response_hours: null,
+      decision_hours: null,
+      closure_hours: null,
+      closed_on_time: null,
+      reopen_count: 0,
+      rating_score: null,
+      rated_at: null,
+      rated_day: null,
+      stream_version: 0,
+      position: 0,
+      log_txid: '0',
     };
     c.batch.flow(c.fact, parisDay(d.submittedAt), 'received');
     contact(c, 'request', d.channel, 'inbound');
@@ -231,7 +213,11 @@ export const INDICATOR_TYPES: ReadonlySet<string> = new Set(Object.keys(handlers
  * Applies one case event to its fact row (mutated) and the batch's counters. False when nothing
  * changed: unknown type, no row yet, or an event the row already reflects (re-delivery).
  */
-export function applyIndicatorEvent(batch: IndicatorBatch, current: CaseFact | null, event: RecordedEvent): CaseFact | null {
+export function applyIndicatorEvent(
+  batch: IndicatorBatch,
+  current: CaseFact | null,
+  event: RecordedEvent,
+): CaseFact | null {
   if (!INDICATOR_TYPES.has(event.type)) return null;
   if (current ? event.streamVersion <= current.stream_version : event.type !== 'CaseSubmitted') return null;
   const at = event.metadata.recordedAt;
@@ -245,6 +231,7 @@ export function applyIndicatorEvent(batch: IndicatorBatch, current: CaseFact | n
   f.position = event.position;
   f.log_txid = event.transactionId;
   const role = event.metadata.actorRole;
-  if (role && AGENT_ROLES.has(role)) batch.action(f.tenant, serviceBefore ?? f.service_id, event.metadata.actor, ctx.day);
+  if (role && AGENT_ROLES.has(role))
+    batch.action(f.tenant, serviceBefore ?? f.service_id, event.metadata.actor, ctx.day);
   return f;
 }

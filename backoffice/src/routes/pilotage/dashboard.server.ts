@@ -23,15 +23,25 @@ export function criteriaFrom(url: URL, service = url.searchParams.get('service')
   return { from, to, service, procedure: q.get('procedure') ?? '', channel };
 }
 
-export const statsQuery = (c: Criteria) => ({ from: c.from, to: c.to, service: c.service || undefined, procedure: c.procedure || undefined, channel: c.channel || undefined });
+export const statsQuery = (c: Criteria) => ({
+  from: c.from,
+  to: c.to,
+  service: c.service || undefined,
+  procedure: c.procedure || undefined,
+  channel: c.channel || undefined,
+});
 
 /** The figures of the period; a refusal of the API (bad period…) comes back as a French message. */
-export async function loadOverview(token: string | null, c: Criteria): Promise<{ overview: Overview | null; problem: string | null }> {
+export async function loadOverview(
+  token: string | null,
+  c: Criteria,
+): Promise<{ overview: Overview | null; problem: string | null }> {
   try {
     return { overview: await api<Overview>(token, '/stats/overview', { query: statsQuery(c) }), problem: null };
   } catch (err) {
     if (err instanceof ApiError && err.status === 403) error(403, err.detail);
-    if (err instanceof ApiError && err.status < 500) return { overview: null, problem: err.errors[0]?.message ?? err.detail };
+    if (err instanceof ApiError && err.status < 500)
+      return { overview: null, problem: err.errors[0]?.message ?? err.detail };
     return { overview: null, problem: 'Les indicateurs sont momentanément indisponibles. Réessayez dans un instant.' };
   }
 }

@@ -6,7 +6,12 @@ const int = new Intl.NumberFormat('fr-FR');
 const one = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const pct = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', timeZone: 'UTC' });
-const weekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'short', day: '2-digit', month: '2-digit', timeZone: 'UTC' });
+const weekday = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'short',
+  day: '2-digit',
+  month: '2-digit',
+  timeZone: 'UTC',
+});
 const monthYear = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const longDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });
 
@@ -16,7 +21,8 @@ export const fmtRate = (r: number | null | undefined) => (r === null || r === un
 /** Business hours as a French reader expects them: hours under a day, business days beyond. */
 export const fmtBusiness = (hours: number | null | undefined) =>
   hours === null || hours === undefined ? '—' : hours < 24 ? `${one.format(hours)} h` : `${one.format(hours / 24)} j`;
-export const businessDays = (hours: number | null | undefined) => (hours === null || hours === undefined ? null : Math.round((hours / 24) * 10) / 10);
+export const businessDays = (hours: number | null | undefined) =>
+  hours === null || hours === undefined ? null : Math.round((hours / 24) * 10) / 10;
 export const fmtDay = (day: string) => longDay.format(new Date(`${day}T00:00:00Z`));
 
 /** The label of a bucket of the series: a day, the week starting that Monday, or a month. */
@@ -35,7 +41,11 @@ export function addDays(day: string, n: number): string {
 }
 
 /** A link keeping the period and filters, with more parameters (drill-down, CSV). */
-export function withCriteria(path: string, c: Criteria, extra: Record<string, string | number | undefined> = {}): string {
+export function withCriteria(
+  path: string,
+  c: Criteria,
+  extra: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...c, ...extra })) if (v !== undefined && v !== '') params.set(k, String(v));
   return `${base}${path}?${params}`;

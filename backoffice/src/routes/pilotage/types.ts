@@ -20,17 +20,49 @@ export interface FlowPoint {
 }
 
 export interface Overview {
-  filter: { from: string; to: string; serviceIds: string[]; procedureId: string | null; channel: string | null; now: string };
+  filter: {
+    from: string;
+    to: string;
+    serviceIds: string[];
+    procedureId: string | null;
+    channel: string | null;
+    now: string;
+  };
   granularity: 'day' | 'week' | 'month';
   businessDays: number;
-  totals: { received: number; decided: number; closed: number; closedOnTime: number; reopened: number; backlogStart: number; backlogEnd: number; onTimeRate: number | null };
-  current: { open: number; overdue: number; waiting: number; waitingMeanDays: number | null; waitingMaxDays: number | null };
+  totals: {
+    received: number;
+    decided: number;
+    closed: number;
+    closedOnTime: number;
+    reopened: number;
+    backlogStart: number;
+    backlogEnd: number;
+    onTimeRate: number | null;
+  };
+  current: {
+    open: number;
+    overdue: number;
+    waiting: number;
+    waitingMeanDays: number | null;
+    waitingMaxDays: number | null;
+  };
   durations: Record<'acknowledgement' | 'firstResponse' | 'decision' | 'closure', DurationStat>;
   byChannel: { channel: string; received: number }[];
   series: FlowPoint[];
   resolution: { label: string; min: number; max: number | null; count: number }[];
   satisfaction: { count: number; mean: number | null; distribution: { score: number; count: number }[] };
-  byService: { serviceId: string; received: number; closed: number; closedOnTime: number; onTimeRate: number | null; open: number; overdue: number; closureP50: number | null; satisfactionMean: number | null }[];
+  byService: {
+    serviceId: string;
+    received: number;
+    closed: number;
+    closedOnTime: number;
+    onTimeRate: number | null;
+    open: number;
+    overdue: number;
+    closureP50: number | null;
+    satisfactionMean: number | null;
+  }[];
   workload: { agentId: string; name: string | null; open: number; actions: number; actionsPerDay: number | null }[];
   services: { id: string; name: string }[];
   procedures: { id: string; title: string; serviceId: string; deadlineDays: number }[];
