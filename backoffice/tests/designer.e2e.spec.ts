@@ -161,6 +161,8 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await live.locator('#f-1-help').fill('Dimensions, mobilier, horaires.');
     await preview.getByText('Dimensions, mobilier, horaires.').waitFor();
     await accessible(live);
+    // Sticky parts (the save bar, the preview) are drawn where they stand at the top of the page.
+    await live.evaluate(() => window.scrollTo(0, 0));
     await screenshot(live, 'conception-formulaire');
     await screenshot(preview, 'conception-apercu');
     await live.goto(`${root}/circuit`);
