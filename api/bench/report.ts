@@ -26,7 +26,7 @@ export interface BenchResults {
 }
 
 const ms = (n: number) => fmt(n, 1);
-const pct = (n: number) => `${fmt(n * 100)} %`;
+const pct = (n: number, digits = 0) => `${fmt(n * 100, digits)} %`;
 const verdict = (ok: boolean) => (ok ? '**met**' : '**missed**');
 
 function pairRows(pairs: Pair[], unit: number, label: (p: Pair) => string): string[] {
@@ -113,12 +113,12 @@ export function renderBench(r: BenchResults): string {
   const single32 = pg?.single.find((p) => p.writers === 32);
   if (single32)
     out.push(
-      `| appends ≥ 70 % of raw single-row inserts at 32 writers | ${pct(single32.ratio)} | ${verdict(single32.ratio >= 0.7)} |`,
+      `| appends ≥ 70 % of raw single-row inserts at 32 writers | ${pct(single32.ratio, 1)} | ${verdict(single32.ratio >= 0.7)} |`,
     );
   const batch = pg?.batch.at(-1);
   if (batch)
     out.push(
-      `| 100-event batches ≥ 70 % of raw 100-row inserts (${batch.writers} writers) | ${pct(batch.ratio)} | ${verdict(batch.ratio >= 0.7)} |`,
+      `| 100-event batches ≥ 70 % of raw 100-row inserts (${batch.writers} writers) | ${pct(batch.ratio, 1)} | ${verdict(batch.ratio >= 0.7)} |`,
     );
   const h = r.http.find((x) => x.engine === 'postgres');
   if (h && single32) {
