@@ -154,7 +154,9 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await accessible(live);
     await live.goto(`${root}/formulaire`);
     const preview = live.locator('aside');
-    await preview.getByText('Type de terrasse').waitFor();
+    // Once the page is interactive, the condition applies instead of being explained.
+    await preview.locator('legend', { hasText: 'Type de terrasse' }).waitFor();
+    await preview.locator('.condition').waitFor({ state: 'detached' });
     expect(await preview.getByLabel('Surface de la véranda (m²)').isVisible()).toBe(false);
     await preview.getByLabel('Fermée (véranda)').check();
     await preview.getByLabel('Surface de la véranda (m²)').waitFor();
