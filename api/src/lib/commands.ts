@@ -27,7 +27,8 @@ export interface CommandResult<E> {
   positions: number[];
 }
 
-const MAX_RACES = 3;
+/** Without If-Match a lost race is retried on the new version: a busy case may race several times. */
+const MAX_RACES = 10;
 
 /**
  * Reads the stream, folds it, decides, appends with the version it read. Event ids derive from
@@ -68,7 +69,11 @@ export async function runCommand<C, E extends DomainEvent, S>(
       const result = await app.store.append(opts.streamId, toAppend, version === 0 ? 'no_stream' : version);
       return { version: result.nextVersion, events, positions: result.positions };
     } catch (err) {
-      if (err instanceof ConcurrencyError && opts.expectedVersion === undefined && attempt < MAX_RACES) continue;
+      if (err instanceof ConcurrencyError && opts.expectedVersion === undefined && attempt < MAX_RACES) {
+        // A little jitter so racing commands stop colliding in lockstep.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        continue;
+      }
       throw err;
     }
   }

@@ -6,7 +6,7 @@ import { commandMeta } from '../../plugins/idempotency.ts';
 import { runCommand } from '../../lib/commands.ts';
 import { resolveDocuments } from '../../lib/documents.ts';
 import { newId } from '../../lib/ids.ts';
-import { badRequest } from '../../lib/problem.ts';
+import { badRequest, forbidden } from '../../lib/problem.ts';
 import { errorResponses, IdParams, Uuid, VersionAnswer } from '../../lib/schemas.ts';
 import { assertCanSee, expectedVersionOf } from './access.ts';
 import { conflictWithChanges } from './conflicts.ts';
@@ -42,6 +42,8 @@ const ACTIONS: Record<string, Action<TSchema>> = {
     summary: 'Attribuer à un agent (« me » : à soi-même)',
     body: strict({ assignee: Type.String({ minLength: 1, maxLength: 64 }) }),
     async toCommand(body, { app, req, state }) {
+      // Who asks comes before whom they name: a resident gets 403, not a 400 about the assignee.
+      if (requireUser(req).kind !== 'agent') throw forbidden('Seuls les agents attribuent les demandes.');
       const assignee = body.assignee === 'me' ? requireUser(req).id : body.assignee;
       const roles = await app.directory.rolesOf(assignee);
       if (!roles.some((r) => r.serviceId === state.serviceId)) {
