@@ -183,7 +183,12 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await citizen.getByLabel('Adresse e-mail').fill(CITIZEN);
     await citizen.getByLabel('Mot de passe').fill('guichet-demo');
     await citizen.getByRole('button', { name: 'Se connecter' }).click();
-    await citizen.waitForURL((u) => !u.pathname.startsWith('/connexion'));
+    // Logged in once the portal holds the session (its own navigation after login is its business).
+    await expect
+      .poll(async () => (await citizen.context().cookies()).some((c) => c.name === 'guichet_citoyen'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     await citizen.goto(`${server.url}/demarches/autorisation-de-terrasse/formulaire`);
     await citizen.getByLabel('Fermée (véranda)').check();
     await citizen.getByLabel(/Surface de la véranda/).fill('12');

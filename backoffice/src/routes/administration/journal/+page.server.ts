@@ -1,7 +1,7 @@
 import { api, ApiError } from '$lib/server/api';
 import { loadAgents } from '$lib/designer/admin.server';
 import { requireAdmin, rethrow } from '$lib/designer/procedures.server';
-import type { AuditEntry } from '$lib/designer/types';
+import type { AuditEntry, ProcedureRow } from '$lib/designer/types';
 import type { PageServerLoad } from './$types';
 
 const PAGE = 50;
@@ -16,11 +16,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     }),
     loadAgents(token),
   ]);
+  // Procedures are named by title in the journal; a failure here only loses the names.
+  const procedures = await api<{ items: ProcedureRow[] }>(token, '/admin/procedures').catch(() => ({
+    items: [] as ProcedureRow[],
+  }));
   return {
     items: audit?.items ?? [],
     unavailable: audit === null,
     before: before ?? null,
     more: (audit?.items.length ?? 0) === PAGE,
     agents: agents.map((a) => ({ id: a.id, name: a.name })),
+    procedures: procedures.items.map((p) => ({ id: p.id, title: p.title })),
   };
 };
