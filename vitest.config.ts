@@ -24,7 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: server.map((p) => `${p}/src/**/*.unit.spec.ts`),
+          include: [...server.map((p) => `${p}/src/**/*.unit.spec.ts`), 'backoffice/src/lib/**/*.unit.spec.ts'],
           environment: 'node',
         },
       },
