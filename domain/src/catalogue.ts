@@ -27,14 +27,14 @@ export const EVENT_TYPES = {
   procedure: ['ProcedureDefined', 'ProcedureDraftUpdated', 'ProcedureVersionPublished', 'ProcedureRetired'],
   citizen: ['CitizenRegistered', 'CitizenContactCreated', 'CitizenProfileUpdated', 'CitizenPasswordChanged'],
   agent: ['AgentAccountCreated', 'AgentRoleGranted', 'AgentRoleRevoked', 'AgentDeactivated', 'AgentReactivated', 'AgentPasswordReset'],
-  tenant: ['TenantCreated'],
+  tenant: ['TenantCreated', 'TenantBrandingChanged'],
   service: ['ServiceCreated'],
 } as const satisfies {
   case: readonly CaseEvent['type'][];
   procedure: readonly ProcedureEvent['type'][];
   citizen: readonly CitizenEvent['type'][];
   agent: readonly AgentEvent['type'][];
-  tenant: readonly 'TenantCreated'[];
+  tenant: readonly ('TenantCreated' | 'TenantBrandingChanged')[];
   service: readonly 'ServiceCreated'[];
 };
 

@@ -54,5 +54,6 @@ export {
   type OrganisationCommand,
   type OrganisationState,
 } from './account/organisation.ts';
+export * from './account/organisation-branding.ts';
 
 export * from './deciders.ts';

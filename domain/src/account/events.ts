@@ -1,4 +1,5 @@
 import type { DomainEvent, Profile, Role } from '../common.ts';
+import type { TenantBranding } from './organisation-branding.ts';
 
 /** Citizen accounts and contacts: stream `citizen-<id>`. */
 export type CitizenRegistered = DomainEvent<
@@ -39,4 +40,7 @@ export type AgentEvent =
 export type TenantCreated = DomainEvent<'TenantCreated', { tenant: string; name: string }>;
 export type ServiceCreated = DomainEvent<'ServiceCreated', { serviceId: string; tenant: string; name: string }>;
 
-export type OrganisationEvent = TenantCreated | ServiceCreated;
+/** The organisation's name, tagline, colours and logo as residents and agents see them. */
+export type TenantBrandingChanged = DomainEvent<'TenantBrandingChanged', { tenant: string } & TenantBranding>;
+
+export type OrganisationEvent = TenantCreated | ServiceCreated | TenantBrandingChanged;
