@@ -39,7 +39,15 @@ export type CaseCommand =
   | { type: 'LogCounterVisit'; data: { summary: string } }
   | { type: 'AttachDocument'; data: { document: DocumentRef } }
   | { type: 'WriteInternalNote'; data: { noteId: string; text: string } }
-  | { type: 'TransitionWorkflow'; data: { transitionId: string; workflow: ProcedureDefinition['workflow'] } }
+  | {
+      type: 'TransitionWorkflow';
+      data: {
+        transitionId: string;
+        workflow: ProcedureDefinition['workflow'];
+        /** Only the scheduler (system actor) sets it, for a transition due after N days. */
+        automatic?: boolean | undefined;
+      };
+    }
   | { type: 'DecideCase'; data: { outcome: Outcome; reason: string } }
   | { type: 'CloseCase'; data: { reason: string } }
   | { type: 'ReopenCase'; data: { reason: string } }

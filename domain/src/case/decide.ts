@@ -22,6 +22,7 @@ import {
 } from './guards.ts';
 import type { CaseState } from './state.ts';
 import { decideSubmission } from './submit.ts';
+import { automaticStep, deadlineOnTransition, pausedMsUntil } from './deadline.ts';
 
 /** Who may take a workflow transition that does not name its roles. */
 export const DEFAULT_TRANSITION_ROLES: readonly Role[] = ['agent', 'manager', 'admin'];
@@ -96,15 +97,16 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
         ...checkText(message, 'message', hasDocuments ? 0 : 1),
         ...validateDocuments(documents, 'documents'),
       ]);
-      // A clock running behind the request must not pull the deadline earlier.
-      const pausedMs = Math.max(0, instant(now) - instant(request.requestedAt));
+      // In a state that pauses the deadline, the answer does not restart the clock (see deadline.ts).
+      const staysPaused = state.statePausesDeadline;
       const data = {
         caseId,
         requestId: request.requestId,
         message: message.trim(),
         documents,
         providedAt: now,
-        pausedMs,
+        pausedMs: staysPaused ? 0 : pausedMsUntil(state.pausedSince ?? request.requestedAt, now),
+        ...(staysPaused ? { deadlineStaysPaused: true } : {}),
       };
       return [{ type: 'InformationProvided', data }];
     }
@@ -131,12 +133,22 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
         isSystem(actor) || hasRoleOn(actor, state.serviceId, transition.roles ?? DEFAULT_TRANSITION_ROLES),
         "Votre rôle ne permet pas d'effectuer cette étape.",
       );
+      const automatic = command.data.automatic === true ? automaticStep(transition, actor) : undefined;
       const { id: transitionId, from, to } = transition;
+      const target = command.data.workflow.states.find((s) => s.id === to);
       return [
         ...acknowledgedIfNew(state),
         {
           type: 'WorkflowTransitioned',
-          data: { caseId, transitionId, from, to, message: transition.messageTemplate ?? null },
+          data: {
+            caseId,
+            transitionId,
+            from,
+            to,
+            message: transition.messageTemplate ?? null,
+            ...deadlineOnTransition(state, target?.pausesDeadline === true, now),
+            ...(automatic ? { automatic } : {}),
+          },
         },
       ];
     }

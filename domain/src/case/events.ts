@@ -39,10 +39,15 @@ export type CaseSubmitted = DomainEvent<
     submittedAt: string;
     /** ISO instant the answer is due (deadline days after submission, before any pause). */
     dueAt: string;
+    /** The initial workflow state stops the deadline clock (absent: it does not). */
+    pausesDeadline?: boolean | undefined;
   }
 >;
 export type CaseAcknowledged = DomainEvent<'CaseAcknowledged', { caseId: string }>;
-export type CaseAssigned = DomainEvent<'CaseAssigned', { caseId: string; assignee: string; previousAssignee: string | null }>;
+export type CaseAssigned = DomainEvent<
+  'CaseAssigned',
+  { caseId: string; assignee: string; previousAssignee: string | null }
+>;
 export type CaseUnassigned = DomainEvent<'CaseUnassigned', { caseId: string; previousAssignee: string }>;
 export type CaseTransferred = DomainEvent<
   'CaseTransferred',
@@ -53,9 +58,22 @@ export type InformationRequested = DomainEvent<
   'InformationRequested',
   { caseId: string; requestId: string; message: string; requestedAt: string }
 >;
+/**
+ * `pausedMs`: time added to the deadline as its clock starts again (0 when it stays stopped).
+ * `deadlineStaysPaused`: the case is in a workflow state that pauses the deadline, so the clock
+ * does not start again with the answer (absent: it does).
+ */
 export type InformationProvided = DomainEvent<
   'InformationProvided',
-  { caseId: string; requestId: string; message: string; documents: DocumentRef[]; providedAt: string; pausedMs: number }
+  {
+    caseId: string;
+    requestId: string;
+    message: string;
+    documents: DocumentRef[];
+    providedAt: string;
+    pausedMs: number;
+    deadlineStaysPaused?: boolean | undefined;
+  }
 >;
 export type MessageSent = DomainEvent<
   'MessageSent',
@@ -73,9 +91,26 @@ export type CounterVisitLogged = DomainEvent<'CounterVisitLogged', { caseId: str
 export type DocumentAttached = DomainEvent<'DocumentAttached', { caseId: string; by: Party; document: DocumentRef }>;
 /** Never shown to the citizen. */
 export type InternalNoteWritten = DomainEvent<'InternalNoteWritten', { caseId: string; noteId: string; text: string }>;
+/**
+ * The deadline fields are present only when the transition touches the deadline clock:
+ * `pausesDeadline` says whether the target state pauses it, `deadline` what happened to the clock
+ * ('paused': it stopped at `at`; 'resumed': it started again and the due date moved `pausedMs` later).
+ * `automatic` is set when the scheduler took the transition after `afterDays` days in `from`.
+ */
 export type WorkflowTransitioned = DomainEvent<
   'WorkflowTransitioned',
-  { caseId: string; transitionId: string; from: string; to: string; message: string | null }
+  {
+    caseId: string;
+    transitionId: string;
+    from: string;
+    to: string;
+    message: string | null;
+    pausesDeadline?: boolean | undefined;
+    deadline?: 'paused' | 'resumed' | undefined;
+    pausedMs?: number | undefined;
+    at?: string | undefined;
+    automatic?: { afterDays: number; reason: string } | undefined;
+  }
 >;
 export type CaseDecided = DomainEvent<'CaseDecided', { caseId: string; outcome: Outcome; reason: string }>;
 export type CaseClosed = DomainEvent<'CaseClosed', { caseId: string; reason: string }>;

@@ -20,8 +20,16 @@ export interface CaseState {
   /** Set exactly while the status is waiting_citizen. */
   openRequest: { requestId: string; requestedAt: string } | null;
   submittedAt: string;
-  /** Moves later by the time spent waiting for the citizen. */
+  /** Moves later by the time the deadline was paused. */
   dueAt: string;
+  /**
+   * Start of the current deadline pause, null while the clock runs. Two reasons pause it: an open
+   * request to the citizen, and a workflow state that pauses the deadline; the clock runs only when
+   * neither holds, so one pause lasts from the first reason starting to the last one ending.
+   */
+  pausedSince: string | null;
+  /** The current workflow state pauses the deadline. */
+  statePausesDeadline: boolean;
   rated: boolean;
   reopenCount: number;
 }
@@ -45,6 +53,8 @@ export function initialCaseState(): CaseState {
     openRequest: null,
     submittedAt: '',
     dueAt: '',
+    pausedSince: null,
+    statePausesDeadline: false,
     rated: false,
     reopenCount: 0,
   };
@@ -69,6 +79,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         workflowState: d.workflowState,
         submittedAt: d.submittedAt,
         dueAt: d.dueAt,
+        statePausesDeadline: d.pausesDeadline === true,
+        pausedSince: d.pausesDeadline === true ? d.submittedAt : null,
       };
     }
     case 'CaseAcknowledged':
@@ -84,16 +96,39 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         ...state,
         status: 'waiting_citizen',
         openRequest: { requestId: event.data.requestId, requestedAt: event.data.requestedAt },
+        pausedSince: state.pausedSince ?? event.data.requestedAt,
       };
     case 'InformationProvided':
-      return { ...state, status: 'in_progress', openRequest: null, dueAt: isoPlus(state.dueAt, event.data.pausedMs) };
-    case 'WorkflowTransitioned':
-      return { ...state, workflowState: event.data.to };
+      return {
+        ...state,
+        status: 'in_progress',
+        openRequest: null,
+        dueAt: isoPlus(state.dueAt, event.data.pausedMs),
+        pausedSince: event.data.deadlineStaysPaused ? state.pausedSince : null,
+      };
+    case 'WorkflowTransitioned': {
+      const d = event.data;
+      const next = { ...state, workflowState: d.to };
+      if (d.pausesDeadline === undefined) return next;
+      next.statePausesDeadline = d.pausesDeadline;
+      if (d.deadline === 'paused') next.pausedSince = state.pausedSince ?? d.at ?? null;
+      if (d.deadline === 'resumed') {
+        next.pausedSince = null;
+        next.dueAt = isoPlus(state.dueAt, d.pausedMs ?? 0);
+      }
+      return next;
+    }
     case 'CaseDecided':
       return { ...state, status: 'decided', decision: { outcome: event.data.outcome, reason: event.data.reason } };
     case 'CaseClosed':
       // A request still open when the case is closed is moot; the deadline no longer matters.
-      return { ...state, status: 'closed', openRequest: null };
+      // The pause of a state that pauses the deadline lasts as long as the case stays in it.
+      return {
+        ...state,
+        status: 'closed',
+        openRequest: null,
+        pausedSince: state.statePausesDeadline ? state.pausedSince : null,
+      };
     case 'CaseReopened':
       // The previous decision stays in the history; the case is to be decided again.
       return { ...state, status: 'in_progress', decision: null, reopenCount: state.reopenCount + 1 };

@@ -79,6 +79,8 @@ export function decideSubmission(command: SubmitCase, state: CaseState, meta: Co
   throwIfInvalid(errors);
 
   const submittedAt = new Date(instant(meta.now)).toISOString();
+  const initial = definition.workflow.states.find((s) => s.id === definition.workflow.initial);
+  const pausesInitially = initial?.pausesDeadline === true;
   return [
     {
       type: 'CaseSubmitted',
@@ -99,6 +101,7 @@ export function decideSubmission(command: SubmitCase, state: CaseState, meta: Co
         workflowState: definition.workflow.initial,
         submittedAt,
         dueAt: isoPlus(submittedAt, definition.deadlineDays * DAY_MS),
+        ...(pausesInitially ? { pausesDeadline: true } : {}),
       },
     },
   ];
