@@ -122,13 +122,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, status: 'decided', decision: { outcome: event.data.outcome, reason: event.data.reason } };
     case 'CaseClosed':
       // A request still open when the case is closed is moot; the deadline no longer matters.
-      // The pause of a state that pauses the deadline lasts as long as the case stays in it.
-      return {
-        ...state,
-        status: 'closed',
-        openRequest: null,
-        pausedSince: state.statePausesDeadline ? state.pausedSince : null,
-      };
+      // Closing ends any pause, as the read models record it.
+      return { ...state, status: 'closed', openRequest: null, pausedSince: null };
     case 'CaseReopened':
       // The previous decision stays in the history; the case is to be decided again.
       return { ...state, status: 'in_progress', decision: null, reopenCount: state.reopenCount + 1 };

@@ -52,7 +52,8 @@ const handlers: Handlers<CaseEvent, CaseContext> = {
       submitted_at: d.submittedAt,
       acknowledged_at: null,
       due_at: d.dueAt,
-      paused_since: null,
+      // An initial state that pauses the deadline stops the clock from the start.
+      paused_since: d.pausesDeadline ? d.submittedAt : null,
       open_request: null,
       decision_outcome: null,
       decision_reason: null,
@@ -88,7 +89,8 @@ const handlers: Handlers<CaseEvent, CaseContext> = {
   InformationRequested: (c, d) => {
     const r = row(c);
     r.status = 'waiting_citizen';
-    r.paused_since = d.requestedAt;
+    // Already paused by the workflow state: the pause started then (one pause, see domain deadline.ts).
+    r.paused_since ??= d.requestedAt;
     r.open_request = { requestId: d.requestId, message: d.message, requestedAt: d.requestedAt };
     r.messages.push({
       id: d.requestId,
@@ -102,7 +104,7 @@ const handlers: Handlers<CaseEvent, CaseContext> = {
   InformationProvided: (c, d) => {
     const r = row(c);
     r.status = 'in_progress';
-    r.paused_since = null;
+    if (!d.deadlineStaysPaused) r.paused_since = null;
     r.open_request = null;
     r.due_at = plusMs(r.due_at, d.pausedMs);
     r.messages.push({
@@ -131,7 +133,13 @@ const handlers: Handlers<CaseEvent, CaseContext> = {
   },
   InternalNoteWritten: () => {},
   WorkflowTransitioned: (c, d) => {
-    setWorkflowState(c, row(c), d.to);
+    const r = row(c);
+    setWorkflowState(c, r, d.to);
+    if (d.deadline === 'paused') r.paused_since ??= d.at ?? c.at;
+    if (d.deadline === 'resumed') {
+      r.paused_since = null;
+      r.due_at = plusMs(r.due_at, d.pausedMs ?? 0);
+    }
   },
   CaseDecided: (c, d) => {
     const r = row(c);

@@ -95,6 +95,53 @@ describe('case row reducer', () => {
     });
   });
 
+  it('keeps one pause while a request and a workflow state that pauses the deadline overlap', () => {
+    const day = (n: number) => new Date(Date.parse('2026-03-02T09:00:00.000Z') + n * 86_400_000).toISOString();
+    const move = (from: string, to: string, extra: Record<string, unknown>, n: number) =>
+      recorded(
+        {
+          type: 'WorkflowTransitioned',
+          data: { caseId: '1', transitionId: `${from}-${to}`, from, to, message: null, ...extra },
+        },
+        day(n),
+      );
+    const events = [
+      submission(),
+      move('recue', 'attente', { pausesDeadline: true, deadline: 'paused', at: day(1) }, 1),
+      recorded(
+        {
+          type: 'InformationRequested',
+          data: { caseId: '1', requestId: 'r', message: 'Pièce ?', requestedAt: day(2) },
+        },
+        day(2),
+      ),
+      recorded(
+        {
+          type: 'InformationProvided',
+          data: {
+            caseId: '1',
+            requestId: 'r',
+            message: 'Voici',
+            documents: [],
+            providedAt: day(3),
+            pausedMs: 0,
+            deadlineStaysPaused: true,
+          },
+        },
+        day(3),
+      ),
+    ];
+    const stillPaused = caseOf(...events).row;
+    expect(stillPaused).toMatchObject({ status: 'in_progress', paused_since: day(1), due_at: day(10) });
+    events.push(
+      move('attente', 'recue', { pausesDeadline: false, deadline: 'resumed', pausedMs: 4 * 86_400_000, at: day(5) }, 5),
+    );
+    const row = caseOf(...events).row;
+    expect(row).toMatchObject({ paused_since: null, due_at: day(14) });
+    const state = events.reduce((s, e) => evolveCase(s, e as unknown as CaseEvent), initialCaseState());
+    expect([state.pausedSince, state.dueAt]).toEqual([row?.paused_since, row?.due_at]);
+  });
+
   it('applies an event once: re-delivered, it changes nothing', () => {
     const start = submission();
     const answered = recorded(
@@ -169,6 +216,7 @@ describe('case row reducer and the domain', () => {
         service_id: state.serviceId,
         workflow_state: state.workflowState,
         due_at: state.dueAt,
+        paused_since: state.pausedSince,
         decision_outcome: state.decision?.outcome ?? null,
         reopen_count: state.reopenCount,
         citizen_id: state.citizenId,

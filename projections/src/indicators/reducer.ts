@@ -89,7 +89,7 @@ const handlers: Handlers<CaseEvent, Ctx> = {
       decision_outcome: null,
       closed_at: null,
       closed_day: null,
-      waiting_since: null,
+      waiting_since: d.pausesDeadline ? d.submittedAt : null,
       pauses: [],
       paused_hours: 0,
       ack_hours: null,
@@ -135,12 +135,13 @@ const handlers: Handlers<CaseEvent, Ctx> = {
     const f = fact(c);
     respond(c);
     f.status = 'waiting_citizen';
-    f.waiting_since = d.requestedAt;
+    // A pause already running (workflow state that pauses the deadline) goes on: one pause.
+    f.waiting_since ??= d.requestedAt;
     contact(c, 'information_request', channelOf(c), 'outbound');
   },
   InformationProvided: (c, d) => {
     const f = fact(c);
-    endPause(f, d.providedAt);
+    if (!d.deadlineStaysPaused) endPause(f, d.providedAt);
     f.status = 'in_progress';
     f.due_at = new Date(ms(f.due_at) + d.pausedMs).toISOString();
     contact(c, 'information_response', channelOf(c), 'inbound');
@@ -163,7 +164,14 @@ const handlers: Handlers<CaseEvent, Ctx> = {
   },
   DocumentAttached: () => {},
   InternalNoteWritten: () => {},
-  WorkflowTransitioned: () => {},
+  WorkflowTransitioned: (c, d) => {
+    const f = fact(c);
+    if (d.deadline === 'paused') f.waiting_since ??= d.at ?? c.at;
+    if (d.deadline === 'resumed') {
+      endPause(f, d.at ?? c.at);
+      f.due_at = new Date(ms(f.due_at) + (d.pausedMs ?? 0)).toISOString();
+    }
+  },
   CaseDecided: (c, d) => {
     const f = fact(c);
     respond(c);
