@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const APPS = ['citizen-portal', 'backoffice'];
+/** Sources an app compiles from another workspace (the back office renders forms with the portal's renderer). */
+const SHARED_SOURCES = { backoffice: [join(root, 'citizen-portal', 'src', 'lib')] };
 
 function newestMtime(path) {
   const s = statSync(path);
@@ -20,6 +22,7 @@ function isStale(app) {
   if (!existsSync(built)) return true;
   const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json']
     .map((p) => join(root, app, p))
+    .concat(SHARED_SOURCES[app] ?? [])
     .filter(existsSync);
   return Math.max(...inputs.map(newestMtime)) > statSync(built).mtimeMs;
 }

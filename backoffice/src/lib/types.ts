@@ -189,5 +189,7 @@ export interface ActionResult {
   message?: string;
   errors?: Record<string, string>;
   values?: Record<string, string>;
+  /** A procedure form's answers, structured as the portal's form renderer takes them. */
+  answers?: Record<string, unknown>;
   conflict?: { currentVersion: number; changes: Change[] };
 }

@@ -1,53 +1,24 @@
+import { readPosted, type FormValues } from '@guichet/citizen-portal/form';
 import type { FormField } from '$lib/types';
 import { uploadDocument } from './documents';
 
 /**
- * Rebuilds the `data` object of a submission from the posted form (`data.<field>` names):
- * lists for checkboxes, an object for an address, a document id for a file (uploaded first).
- * Values stay strings: the API normalises « 12,5 », « 14/07/2026 » and « on ».
- * `kept` is what a refused submission must show again (files already uploaded included).
+ * Rebuilds the `data` object of a submission from the posted form (the portal's renderer with
+ * `namePrefix="data."`): lists for checkboxes, an object for an address, a document id for a file
+ * (uploaded first, or the one already attached). Values stay strings: the API normalises « 12,5 »,
+ * « 14/07/2026 » and « on ». `answers` is what a refused submission shows again, files included.
  */
 export async function procedureData(fields: FormField[], fd: FormData, token: string | null) {
-  const data: Record<string, unknown> = {};
-  const kept: Record<string, string> = {};
+  const answers: FormValues = readPosted(fields, fd, 'data.');
   for (const field of fields) {
-    const name = `data.${field.name}`;
-    switch (field.type) {
-      case 'section':
-      case 'help':
-        break;
-      case 'checkboxes': {
-        const list = fd.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
-        if (list.length > 0) data[field.name] = list;
-        break;
-      }
-      case 'boolean':
-        if (fd.get(name) === 'true') data[field.name] = true;
-        break;
-      case 'address': {
-        const part = (p: string) => String(fd.get(`${name}.${p}`) ?? '').trim();
-        const address = { street: part('street'), postalCode: part('postalCode'), city: part('city') };
-        if (address.street || address.postalCode || address.city) data[field.name] = address;
-        break;
-      }
-      case 'file': {
-        const upload = fd.get(name);
-        if (upload instanceof File && upload.size > 0) {
-          const doc = await uploadDocument(token, upload, name);
-          data[field.name] = doc.documentId;
-          kept[`${name}.documentId`] = doc.documentId;
-          kept[`${name}.fileName`] = doc.fileName;
-        } else {
-          const previous = fd.get(`${name}.documentId`);
-          if (typeof previous === 'string' && previous) data[field.name] = previous;
-        }
-        break;
-      }
-      default: {
-        const v = fd.get(name);
-        if (typeof v === 'string' && v.trim() !== '') data[field.name] = v.trim();
-      }
-    }
+    const upload = field.type === 'file' ? fd.get(`data.${field.name}`) : null;
+    if (upload instanceof File && upload.size > 0)
+      answers[field.name] = await uploadDocument(token, upload, `data.${field.name}`);
   }
-  return { data, kept };
+  const data: Record<string, unknown> = {};
+  for (const field of fields) {
+    const v = answers[field.name];
+    if (v !== undefined) data[field.name] = field.type === 'file' ? (v as { documentId: string }).documentId : v;
+  }
+  return { data, answers };
 }

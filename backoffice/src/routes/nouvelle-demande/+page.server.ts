@@ -1,6 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { readPosted, type FormValues } from '@guichet/citizen-portal/form';
 import { base } from '$app/paths';
-import { api, ApiError } from '$lib/server/api';
+import { api } from '$lib/server/api';
 import { invalid, refusal, text, valuesOf } from '$lib/server/forms';
 import { procedureData } from '$lib/server/procedure-data';
 import type { CitizenMatch, Contact, Procedure, ProcedureSummary } from '$lib/types';
@@ -89,26 +90,26 @@ export const actions: Actions = {
     const procedureId = text(fd, 'procedureId');
     const citizenId = text(fd, 'citizenId');
     const channel = CHANNELS.includes(text(fd, 'channel')) ? text(fd, 'channel') : 'counter';
+    // What the agent typed comes back structured, as the form renderer shows it again.
+    let answers: FormValues = {};
+    const again = (result: ActionFailure<Record<string, unknown>>) =>
+      fail(result.status, { ...result.data, answers } as Record<string, unknown>);
     let created: { id: string; reference: string };
     try {
+      const procedure = await api<Procedure>(locals.token, `/procedures/${procedureId}`);
+      answers = readPosted(procedure.definition.fields, fd, 'data.');
       // The town answers someone: even for a procedure open to anonymous residents, an agent names who asked.
       if (!citizenId)
-        return invalid('submit', values, { citizenId: 'Choisissez le demandeur ou créez sa fiche (étape 1).' });
-      const procedure = await api<Procedure>(locals.token, `/procedures/${procedureId}`);
-      const { data, kept } = await procedureData(procedure.definition.fields, fd, locals.token);
-      Object.assign(values, kept);
-      try {
-        created = await api<{ id: string; reference: string }>(locals.token, '/cases', {
-          method: 'POST',
-          body: { procedureId, data, channel, ...(citizenId ? { citizenId } : {}) },
-          idempotencyKey: text(fd, 'idempotencyKey') || undefined,
-        });
-      } catch (err) {
-        return refusal('submit', err, values);
-      }
+        return again(invalid('submit', values, { citizenId: 'Choisissez le demandeur ou créez sa fiche (étape 1).' }));
+      const posted = await procedureData(procedure.definition.fields, fd, locals.token);
+      answers = posted.answers;
+      created = await api<{ id: string; reference: string }>(locals.token, '/cases', {
+        method: 'POST',
+        body: { procedureId, data: posted.data, channel, citizenId },
+        idempotencyKey: text(fd, 'idempotencyKey') || undefined,
+      });
     } catch (err) {
-      if (err instanceof ApiError) return refusal('submit', err, values);
-      throw err;
+      return again(refusal('submit', err, values));
     }
     redirect(303, `${base}/demandes/${created.id}?enregistree=${encodeURIComponent(created.reference)}`);
   },

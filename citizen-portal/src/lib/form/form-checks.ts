@@ -1,6 +1,6 @@
-import type { FieldErrors, FormField } from './types';
+import type { FieldErrors, FormField } from '../types';
 import { acceptsType, carriesValue, isAddress, isDocumentRef, visibility, type FormValues } from './procedure-form';
-import { formatSize } from './format';
+import { formatSize } from '../format';
 
 /**
  * First check before the review step, so a resident is not shown a summary the town will refuse.

@@ -1,5 +1,5 @@
-import type { Address, DocumentRef, FieldErrors, FormField, Profile } from './types';
-import { formatDate, formatSize } from './format';
+import type { Address, DocumentRef, FieldErrors, FormField, Profile } from '../types';
+import { formatDate, formatSize } from '../format';
 
 /**
  * Pure helpers shared by the form renderer (browser) and the form actions (server):
@@ -69,7 +69,10 @@ export function conditionText(fields: readonly FormField[], field: FormField): s
 }
 
 /** Values taken from the resident's profile for fields marked `prefill`. */
-export function prefillValues(fields: readonly FormField[], profile: Profile | null | undefined): FormValues {
+export function prefillValues(
+  fields: readonly FormField[],
+  profile: Partial<Record<keyof Profile, unknown>> | null | undefined,
+): FormValues {
   const out: FormValues = {};
   if (!profile) return out;
   for (const f of fields) {
@@ -86,6 +89,61 @@ export function isDocumentRef(v: unknown): v is DocumentRef {
 
 export function isAddress(v: unknown): v is Address {
   return typeof v === 'object' && v !== null && 'street' in v;
+}
+
+function text(form: FormData, name: string): string | undefined {
+  const v = form.get(name);
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  return s === '' ? undefined : s;
+}
+
+function keptDocument(form: FormData, name: string): DocumentRef | undefined {
+  if (form.get(`${name}__retirer`) === 'true') return undefined;
+  const raw = form.get(`${name}__ref`);
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isDocumentRef(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readPlain(field: FormField, form: FormData, name: string): unknown {
+  switch (field.type) {
+    case 'checkboxes': {
+      const items = form.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
+      return items.length > 0 ? items : undefined;
+    }
+    case 'boolean': {
+      const v = form.get(name);
+      return v === 'true' || v === 'on' ? true : undefined;
+    }
+    case 'address': {
+      const [street, postalCode, city] = ['street', 'postalCode', 'city'].map((p) => text(form, `${name}.${p}`) ?? '');
+      return street || postalCode || city ? { street, postalCode, city } : undefined;
+    }
+    case 'file':
+      return keptDocument(form, name);
+    default:
+      return text(form, name);
+  }
+}
+
+/**
+ * The answers of a form ProcedureForm rendered, as the browser posted it (`namePrefix` as given to
+ * the renderer): trimmed text, lists for checkboxes, an Address, the DocumentRef of a file already
+ * attached (unless « Retirer » is ticked). New files are left to the caller, who uploads them.
+ */
+export function readPosted(fields: readonly FormField[], form: FormData, namePrefix = ''): FormValues {
+  const values: FormValues = {};
+  for (const field of fields) {
+    if (!carriesValue(field)) continue;
+    const v = readPlain(field, form, `${namePrefix}${field.name}`);
+    if (v !== undefined) values[field.name] = v;
+  }
+  return values;
 }
 
 /** An answer as the resident reads it back before sending. */
@@ -147,6 +205,14 @@ export function errorsFromProblem(errors: readonly { field: string; message: str
     const key = prefix && e.field.startsWith(prefix) ? e.field.slice(prefix.length) : e.field;
     out[key] ??= e.message;
   }
+  return out;
+}
+
+/** Error keys of a form that posts `<prefix><name>` (`data.adresse.city`) → the renderer's keys (`adresse.city`). */
+export function withoutPrefix(errors: FieldErrors, prefix: string): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [key, message] of Object.entries(errors))
+    out[key.startsWith(prefix) ? key.slice(prefix.length) : key] ??= message;
   return out;
 }
 

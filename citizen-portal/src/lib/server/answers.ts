@@ -1,5 +1,12 @@
 import type { DocumentRef, FieldErrors, FormField } from '$lib/types';
-import { acceptsType, carriesValue, isDocumentRef, visibility, type FormValues } from '$lib/procedure-form';
+import {
+  acceptsType,
+  carriesValue,
+  isDocumentRef,
+  readPosted,
+  visibility,
+  type FormValues,
+} from '$lib/form/procedure-form';
 import { formatSize } from '$lib/format';
 import { ApiError } from './api';
 
@@ -10,48 +17,6 @@ import { ApiError } from './api';
  */
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
-
-function text(form: FormData, name: string): string | undefined {
-  const v = form.get(name);
-  if (typeof v !== 'string') return undefined;
-  const s = v.trim();
-  return s === '' ? undefined : s;
-}
-
-function keptDocument(form: FormData, name: string): DocumentRef | undefined {
-  if (form.get(`${name}__retirer`) === 'true') return undefined;
-  const raw = form.get(`${name}__ref`);
-  if (typeof raw !== 'string' || raw === '') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return isDocumentRef(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function readPlain(field: FormField, form: FormData): unknown {
-  switch (field.type) {
-    case 'checkboxes': {
-      const items = form.getAll(field.name).filter((v): v is string => typeof v === 'string' && v !== '');
-      return items.length > 0 ? items : undefined;
-    }
-    case 'boolean': {
-      const v = form.get(field.name);
-      return v === 'true' || v === 'on' ? true : undefined;
-    }
-    case 'address': {
-      const [street, postalCode, city] = ['street', 'postalCode', 'city'].map(
-        (p) => text(form, `${field.name}.${p}`) ?? '',
-      );
-      return street || postalCode || city ? { street, postalCode, city } : undefined;
-    }
-    case 'file':
-      return keptDocument(form, field.name);
-    default:
-      return text(form, field.name);
-  }
-}
 
 /** The size and type rules said next to the field, checked before spending an upload. */
 export function fileProblem(field: Pick<FormField, 'rules'>, file: File): string | null {
@@ -67,13 +32,8 @@ export async function readAnswers(
   form: FormData,
   upload: (file: File) => Promise<DocumentRef>,
 ): Promise<{ values: FormValues; errors: FieldErrors }> {
-  const values: FormValues = {};
+  const values = readPosted(fields, form);
   const errors: FieldErrors = {};
-  for (const field of fields) {
-    if (!carriesValue(field)) continue;
-    const v = readPlain(field, form);
-    if (v !== undefined) values[field.name] = v;
-  }
   const shown = visibility(fields, values);
   for (const field of fields) {
     if (field.type !== 'file' || !shown.get(field.name)) continue;

@@ -1,6 +1,6 @@
 import { env } from '$env/dynamic/private';
 import type { FieldErrors } from '$lib/types';
-import { errorsFromProblem } from '$lib/procedure-form';
+import { errorsFromProblem } from '$lib/form/procedure-form';
 
 /**
  * The one way the portal talks to Guichet: HTTP calls to API v1 with the resident's bearer token.

@@ -5,8 +5,8 @@ import { ApiError, createApi } from '$lib/server/api';
 import { loadDraft, loadProcedure, loadProfile } from '$lib/server/procedures';
 import { parseCarriedValues, readAnswers, toCaseData } from '$lib/server/answers';
 import { cookieOptions, RECEIPT_COOKIE, uploadKey } from '$lib/server/session';
-import { checkValues } from '$lib/form-checks';
-import { prefillValues, type FormValues } from '$lib/procedure-form';
+import { checkValues } from '$lib/form/form-checks';
+import { prefillValues, type FormValues } from '$lib/form/procedure-form';
 import type { DocumentRef, FieldErrors, Procedure } from '$lib/types';
 
 function loginRedirect(url: URL): never {
