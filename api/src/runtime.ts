@@ -20,6 +20,8 @@ import { projectionWaiter } from './lib/consistency.ts';
 import { endAllStreams } from './lib/sse.ts';
 import { hashPassword } from './lib/passwords.ts';
 import { isSeeded, seedDemo } from './demo/seed.ts';
+import { isCcasSeeded, seedCcas } from './demo/ccas.ts';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 
 export interface Guichet {
   url: string;
@@ -27,6 +29,8 @@ export interface Guichet {
   db: Db;
   store: EventStore;
   runner: ProjectionRunner | null;
+  /** Automatic workflow transitions: runs wherever the projections run (roles projector and all). */
+  scheduler: Scheduler | null;
   apps: MountedApps | null;
   close(): Promise<void>;
 }
@@ -39,6 +43,10 @@ export interface StartOptions {
   logger?: boolean | object;
   /** Wait for the projections to catch up before answering (tests, first start). */
   waitForCatchUp?: boolean;
+  /** The scheduler's clock (tests); the wall clock otherwise. */
+  clock?: () => Date;
+  /** Between two looks for due automatic transitions (default one minute). */
+  schedulerIntervalMs?: number;
 }
 
 /**
@@ -74,6 +82,10 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
     if (config.demo && config.role !== 'projector' && !(await isSeeded(s))) {
       await seedDemo({ store: s, now: new Date(), hashPassword, blobs });
     }
+    // The demo installation's second organisation (same resident accounts, its own staff and branding).
+    if (config.demo && config.role !== 'projector' && !(await isCcasSeeded(s))) {
+      await seedCcas({ store: s, now: new Date(), hashPassword, blobs });
+    }
     return s;
   });
 
@@ -82,6 +94,16 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
     await runner.start();
     if (options.waitForCatchUp) await runner.catchUp();
   }
+  const scheduler = runner
+    ? createScheduler({
+        db,
+        store,
+        clock: options.clock,
+        intervalMs: options.schedulerIntervalMs,
+        log: (level, message, details) => console[level](JSON.stringify({ level, msg: message, ...details })),
+      })
+    : null;
+  scheduler?.start();
 
   if (config.role === 'projector') {
     return {
@@ -90,8 +112,10 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
       db,
       store,
       runner,
+      scheduler,
       apps: null,
       async close() {
+        await scheduler?.stop();
         await runner?.stop();
         await store.close();
         if (!options.db) await db.close();
@@ -146,10 +170,12 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
     db,
     store,
     runner,
+    scheduler,
     apps,
     async close() {
       await app.close();
       waiter.close();
+      await scheduler?.stop();
       await runner?.stop();
       await store.close();
       if (!options.db) await db.close();

@@ -2,6 +2,7 @@ import { accountsProjection } from './accounts/projection.ts';
 import { auditProjection } from './audit/projection.ts';
 import { casesProjection } from './cases/projection.ts';
 import { citizenHistoryProjection } from './citizen-history/projection.ts';
+import { dueTransitionsProjection } from './cases/due-transitions.ts';
 import { indicatorsProjection } from './indicators/projection.ts';
 import { proceduresProjection } from './procedures/projection.ts';
 import type { Projection } from './projection.ts';
@@ -11,6 +12,7 @@ import { timelineProjection } from './timeline/projection.ts';
 export const allProjections: readonly Projection[] = [
   casesProjection,
   timelineProjection,
+  dueTransitionsProjection,
   citizenHistoryProjection,
   searchProjection,
   accountsProjection,

@@ -19,6 +19,13 @@ export { migrateProjections } from './migrate.ts';
 export { accountsProjection } from './accounts/projection.ts';
 export { auditProjection } from './audit/projection.ts';
 export { casesProjection } from './cases/projection.ts';
+export {
+  dueTransitionsProjection,
+  dueTransitions,
+  plannedTransitions,
+  ENTRY_EVENTS,
+  type DueTransition,
+} from './cases/due-transitions.ts';
 export { citizenHistoryProjection, type ContactDirection } from './citizen-history/projection.ts';
 export { proceduresProjection } from './procedures/projection.ts';
 export { searchProjection } from './search/projection.ts';
