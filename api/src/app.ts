@@ -21,6 +21,8 @@ import queueRoutes from './routes/queues.ts';
 import citizenRoutes from './routes/citizens.ts';
 import adminProcedureRoutes from './routes/admin/procedures.ts';
 import adminAgentRoutes from './routes/admin/agents.ts';
+import adminDelegationRoutes from './routes/admin/delegations.ts';
+import adminModerationRoutes from './routes/admin/moderation.ts';
 import statsRoutes from './routes/stats.ts';
 import exportRoutes from './routes/exports.ts';
 
@@ -66,6 +68,8 @@ export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
       await v1.register(citizenRoutes);
       await v1.register(adminProcedureRoutes);
       await v1.register(adminAgentRoutes);
+      await v1.register(adminDelegationRoutes);
+      await v1.register(adminModerationRoutes);
       await v1.register(statsRoutes);
       await v1.register(exportRoutes);
     },

@@ -33,6 +33,11 @@ export function actorId(actor: Actor): string {
   return actor.kind === 'agent' || actor.kind === 'citizen' ? actor.id : actor.kind;
 }
 
+/** A third party holding a delegation of this procedure category (theme); town staff never do. */
+export function isDelegateOf(actor: Actor, category: string): boolean {
+  return isAgent(actor) && actor.roles.length === 0 && (actor.delegations ?? []).includes(category);
+}
+
 export function forbidUnless(condition: boolean, message = "Vous n'avez pas les droits pour cette action."): void {
   if (!condition) throw new ForbiddenError(message);
 }

@@ -13,7 +13,11 @@ export interface ServiceRole {
 
 export type Actor =
   | { kind: 'citizen'; id: string }
-  | { kind: 'agent'; id: string; roles: ServiceRole[] }
+  /**
+   * Staff of the town hold `roles`; a third party (an association, an elected official) holds no
+   * role but `delegations`: the procedure categories (themes) they may draft, under moderation.
+   */
+  | { kind: 'agent'; id: string; roles: ServiceRole[]; delegations?: string[] | undefined }
   /**
    * Someone without an account. For follow-up of an anonymous case the API checks the tracking
    * code and passes its SHA-256 here; the case decider compares it with the case's hash.

@@ -11,7 +11,7 @@ export * from './catalogue.ts';
 // Infrastructure-free helpers.
 export { type Decider, fold } from './decider.ts';
 export * from './streams.ts';
-export { hasRoleOn, isAdmin, isAgent, isStaff, isSystem, actorId, type AgentActor } from './access.ts';
+export { hasRoleOn, isAdmin, isAgent, isDelegateOf, isStaff, isSystem, actorId, type AgentActor } from './access.ts';
 export { isEmail, isPhone, MAX_TEXT, EMAIL_MESSAGE, PHONE_MESSAGE } from './checks.ts';
 export { accepts, isDocumentRef, validateDocumentRef, validateDocuments } from './documents.ts';
 export { normaliseProfile, validateProfile, type ProfileRules } from './profile.ts';
@@ -46,7 +46,7 @@ export { isCaseAgent, isCaseOwner } from './case/guards.ts';
 export { checkEmail, decideCitizen, normaliseEmail } from './account/citizen-decide.ts';
 export { evolveCitizen, initialCitizenState, type CitizenState } from './account/citizen-state.ts';
 export { decideAgent } from './account/agent-decide.ts';
-export { evolveAgent, holdsRole, initialAgentState, type AgentState } from './account/agent-state.ts';
+export { evolveAgent, holdsDelegation, holdsRole, initialAgentState, type AgentState } from './account/agent-state.ts';
 export {
   decideOrganisation,
   evolveOrganisation,

@@ -386,5 +386,13 @@ export function createDirectory(db: Db): Directory {
       );
       return rows;
     },
+    async delegationsOf(agentId) {
+      const { rows } = await db.query<{ category: string }>(
+        `select d.category from rm_delegations d join rm_accounts a on a.id = d.agent_id and a.active
+          where d.agent_id = $1 order by d.category`,
+        [agentId],
+      );
+      return rows.map((r) => r.category);
+    },
   };
 }

@@ -40,6 +40,8 @@ export const User = Type.Object({
   name: Type.String(),
   tenant: Type.String(),
   roles: Type.Array(ServiceRole),
+  /** Third parties only: the procedure categories delegated to them. */
+  delegations: Type.Optional(Type.Array(Type.String())),
 });
 
 export const Uuid = Type.String({ format: 'uuid' });

@@ -11,6 +11,8 @@ export interface AuthUser {
   name: string;
   tenant: string;
   roles: ServiceRole[];
+  /** A third party without a service role: the procedure categories delegated to them (read on every request). */
+  delegations?: string[];
 }
 
 export const SESSION_COOKIE = 'guichet_session';
@@ -75,6 +77,8 @@ async function authPlugin(app: FastifyInstance, opts: { sessionHours: number }) 
     if (!row) return;
     const roles = row.kind === 'agent' ? await rolesOf(row.id) : [];
     req.user = { id: row.id, kind: row.kind, email: row.email, name: row.name, tenant: row.tenant, roles };
+    // Not cached: revoking a delegation must stop the delegate's next request.
+    if (row.kind === 'agent' && roles.length === 0) req.user.delegations = await app.directory.delegationsOf(row.id);
   });
 }
 
@@ -102,7 +106,17 @@ export const serviceIdsOf = (user: AuthUser): string[] => [...new Set(user.roles
 export const hasRole = (user: AuthUser, role: ServiceRole['role'], serviceId?: string): boolean =>
   user.roles.some((r) => r.role === role && (serviceId === undefined || r.serviceId === serviceId));
 
+/** A third party (association, elected official): no service role, procedure categories delegated. */
+export const isDelegate = (user: AuthUser): boolean =>
+  user.kind === 'agent' && user.roles.length === 0 && (user.delegations?.length ?? 0) > 0;
+
 export function actorOf(user: AuthUser | null): Actor {
   if (!user) return { kind: 'anonymous' };
-  return user.kind === 'citizen' ? { kind: 'citizen', id: user.id } : { kind: 'agent', id: user.id, roles: user.roles };
+  if (user.kind === 'citizen') return { kind: 'citizen', id: user.id };
+  return {
+    kind: 'agent',
+    id: user.id,
+    roles: user.roles,
+    ...(user.delegations ? { delegations: user.delegations } : {}),
+  };
 }

@@ -28,6 +28,8 @@ export interface AccountRecord {
 export interface Directory {
   findAccountByEmail(email: string): Promise<AccountRecord | null>;
   rolesOf(agentId: string): Promise<ServiceRole[]>;
+  /** Procedure categories delegated to a third-party account (active accounts only). */
+  delegationsOf(agentId: string): Promise<string[]>;
 }
 
 export type Audience = 'agent' | 'citizen';

@@ -25,8 +25,10 @@ export default async function sessionRoutes(app: FastifyInstance) {
   async function openSession(reply: FastifyReply, account: Omit<AuthUser, 'roles'>) {
     const token = await app.sessions.open(account);
     const roles = account.kind === 'agent' ? await app.directory.rolesOf(account.id) : [];
+    const delegations =
+      account.kind === 'agent' && roles.length === 0 ? await app.directory.delegationsOf(account.id) : undefined;
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: app.config.sessionHours * 3600 });
-    return { token, user: { ...account, roles } };
+    return { token, user: { ...account, roles, ...(delegations ? { delegations } : {}) } };
   }
 
   app.post(

@@ -9,7 +9,7 @@ import {
   type CommandMeta,
   type FieldError,
 } from '../common.ts';
-import { holdsRole, type AgentState } from './agent-state.ts';
+import { holdsDelegation, holdsRole, type AgentState } from './agent-state.ts';
 import { checkEmail, checkPasswordHash, normaliseEmail } from './citizen-decide.ts';
 import type { AgentCommand } from './commands.ts';
 import type { AgentEvent } from './events.ts';
@@ -52,6 +52,11 @@ export function decideAgent(command: AgentCommand, state: AgentState, meta: Comm
       const { serviceId, role } = command.data;
       throwIfInvalid([...checkId(serviceId, 'serviceId'), ...checkRole(role)]);
       if (holdsRole(state, serviceId, role)) throw new IllegalStateError('Cet agent a déjà ce rôle dans ce service.');
+      if (state.delegations.length > 0) {
+        throw new IllegalStateError(
+          'Ce compte est celui d’un délégué extérieur : retirez ses délégations avant de lui donner un rôle.',
+        );
+      }
       return [{ type: 'AgentRoleGranted', data: { agentId, serviceId, role } }];
     }
     case 'RevokeRole': {
@@ -74,6 +79,24 @@ export function decideAgent(command: AgentCommand, state: AgentState, meta: Comm
     case 'ReactivateAgent':
       if (state.active) throw new IllegalStateError("Ce compte n'est pas désactivé.");
       return [{ type: 'AgentReactivated', data: { agentId } }];
+    case 'DelegateCategory': {
+      if (!state.active) throw new IllegalStateError("Ce compte est désactivé : réactivez-le d'abord.");
+      // Staff design through their service roles; a delegation is for people outside the town's services.
+      if (state.roles.length > 0) {
+        throw new IllegalStateError('Ce compte est celui d’un agent de la commune : une délégation va à un tiers.');
+      }
+      const { category, organisation } = command.data;
+      throwIfInvalid([...checkText(category, 'category', 1, 100), ...checkText(organisation, 'organisation', 1, 200)]);
+      const clean = category.trim();
+      if (holdsDelegation(state, clean)) throw new IllegalStateError('Cette catégorie est déjà déléguée à ce compte.');
+      return [{ type: 'CategoryDelegated', data: { agentId, category: clean, organisation: organisation.trim() } }];
+    }
+    case 'RevokeDelegation': {
+      const { category } = command.data;
+      if (!holdsDelegation(state, category))
+        throw new IllegalStateError("Cette catégorie n'est pas déléguée à ce compte.");
+      return [{ type: 'DelegationRevoked', data: { agentId, category } }];
+    }
     default:
       return assertNever(command);
   }

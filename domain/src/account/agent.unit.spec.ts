@@ -126,3 +126,43 @@ describe('deactivation', () => {
   });
 });
 
+
+describe('delegation of a procedure category to a third party', () => {
+  const delegated: AgentEvent = {
+    type: 'CategoryDelegated',
+    data: { agentId: 'ag-7', category: 'voirie-cadre-de-vie', organisation: 'Les Amis du Parc' },
+  };
+  const delegate: AgentCommand = {
+    type: 'DelegateCategory',
+    data: { category: ' voirie-cadre-de-vie ', organisation: ' Les Amis du Parc ' },
+  };
+  const revokeDelegation: AgentCommand = { type: 'RevokeDelegation', data: { category: 'voirie-cadre-de-vie' } };
+
+  it('is given by an administrator to an account without a service role, once per category', () => {
+    const state = given([created]).when(delegate, admin).then([delegated]);
+    expect(state.delegations).toEqual([{ category: 'voirie-cadre-de-vie', organisation: 'Les Amis du Parc' }]);
+    given([created, delegated]).when(delegate, admin).thenThrows(IllegalStateError);
+  });
+  it('is refused to town staff, deactivated accounts, and anyone but an administrator', () => {
+    given([created, granted('svc-voirie', 'agent')]).when(delegate, admin).thenThrows(IllegalStateError);
+    given([created, deactivated]).when(delegate, admin).thenThrows(IllegalStateError);
+    given([created])
+      .when(delegate, metaFor(actors.agent('svc-voirie', 'designer')))
+      .thenThrows(ForbiddenError);
+  });
+  it('needs a category and an organisation', () => {
+    given([created])
+      .when({ type: 'DelegateCategory', data: { category: '', organisation: ' ' } }, admin)
+      .thenThrows(ValidationError, ['category', 'organisation']);
+  });
+  it('keeps a delegate out of service roles', () => {
+    given([created, delegated]).when(grant('svc-voirie', 'designer'), admin).thenThrows(IllegalStateError);
+  });
+  it('is revoked only when held, and then is gone', () => {
+    const state = given([created, delegated])
+      .when(revokeDelegation, admin)
+      .then([{ type: 'DelegationRevoked', data: { agentId: 'ag-7', category: 'voirie-cadre-de-vie' } }]);
+    expect(state.delegations).toEqual([]);
+    given([created]).when(revokeDelegation, admin).thenThrows(IllegalStateError);
+  });
+});

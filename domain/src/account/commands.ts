@@ -12,4 +12,7 @@ export type AgentCommand =
   | { type: 'RevokeRole'; data: { serviceId: string; role: Role } }
   | { type: 'DeactivateAgent'; data: { reason: string } }
   | { type: 'ReactivateAgent'; data: Record<string, never> }
-  | { type: 'ResetAgentPassword'; data: { passwordHash: string } };
+  | { type: 'ResetAgentPassword'; data: { passwordHash: string } }
+  /** A third party (association, elected official) may draft the procedures of a category, under moderation. */
+  | { type: 'DelegateCategory'; data: { category: string; organisation: string } }
+  | { type: 'RevokeDelegation'; data: { category: string } };

@@ -28,7 +28,17 @@ export type AgentReactivated = DomainEvent<'AgentReactivated', { agentId: string
 /** An administrator reset the agent's access: a new temporary password; earlier sessions end. */
 export type AgentPasswordReset = DomainEvent<'AgentPasswordReset', { agentId: string; passwordHash: string }>;
 
+/** A third-party account (no service role) may now draft the procedures of this category, under moderation. */
+export type CategoryDelegated = DomainEvent<
+  'CategoryDelegated',
+  { agentId: string; category: string; organisation: string }
+>;
+/** The delegation ends at once: the delegate no longer sees nor edits that category. */
+export type DelegationRevoked = DomainEvent<'DelegationRevoked', { agentId: string; category: string }>;
+
 export type AgentEvent =
+  | CategoryDelegated
+  | DelegationRevoked
   | AgentAccountCreated
   | AgentRoleGranted
   | AgentRoleRevoked

@@ -1,9 +1,20 @@
 import type { DomainEvent, Role } from '../common.ts';
 
 export const FIELD_TYPES = [
-  'text', 'textarea', 'number', 'date', 'email', 'phone',
-  'select', 'radio', 'checkboxes', 'boolean', 'address', 'file',
-  'section', 'help',
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'email',
+  'phone',
+  'select',
+  'radio',
+  'checkboxes',
+  'boolean',
+  'address',
+  'file',
+  'section',
+  'help',
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -101,4 +112,21 @@ export type ProcedureVersionPublished = DomainEvent<
 >;
 export type ProcedureRetired = DomainEvent<'ProcedureRetired', { procedureId: string; reason: string }>;
 
-export type ProcedureEvent = ProcedureDefined | ProcedureDraftUpdated | ProcedureVersionPublished | ProcedureRetired;
+/** A delegate (third party) proposes the draft for publication; the owning service's designers or an admin decide. */
+export type ProcedureSubmittedForModeration = DomainEvent<'ProcedureSubmittedForModeration', { procedureId: string }>;
+/** The moderator accepted the proposal; a ProcedureVersionPublished follows in the same command. */
+export type ProcedureModerationApproved = DomainEvent<'ProcedureModerationApproved', { procedureId: string }>;
+/** The moderator refused the proposal; the delegate reads the reason, corrects the draft and submits again. */
+export type ProcedureModerationRejected = DomainEvent<
+  'ProcedureModerationRejected',
+  { procedureId: string; reason: string }
+>;
+
+export type ProcedureEvent =
+  | ProcedureDefined
+  | ProcedureDraftUpdated
+  | ProcedureVersionPublished
+  | ProcedureRetired
+  | ProcedureSubmittedForModeration
+  | ProcedureModerationApproved
+  | ProcedureModerationRejected;

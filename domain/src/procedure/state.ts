@@ -12,6 +12,8 @@ export interface ProcedureState {
   /** 0 until the first publication. */
   latestVersion: number;
   retired: boolean;
+  /** A delegate's proposal: waiting for a moderator, or refused with a reason until resubmitted. */
+  moderation: { status: 'pending' } | { status: 'rejected'; reason: string } | null;
 }
 
 export function initialProcedureState(): ProcedureState {
@@ -24,6 +26,7 @@ export function initialProcedureState(): ProcedureState {
     versions: {},
     latestVersion: 0,
     retired: false,
+    moderation: null,
   };
 }
 
@@ -37,10 +40,22 @@ export function evolveProcedure(state: ProcedureState, event: ProcedureEvent): P
       return { ...state, draft: event.data.definition };
     case 'ProcedureVersionPublished': {
       const { version, definition } = event.data;
-      return { ...state, versions: { ...state.versions, [version]: definition }, latestVersion: version };
+      // A publication settles any proposal waiting for moderation.
+      return {
+        ...state,
+        versions: { ...state.versions, [version]: definition },
+        latestVersion: version,
+        moderation: null,
+      };
     }
     case 'ProcedureRetired':
-      return { ...state, retired: true };
+      return { ...state, retired: true, moderation: null };
+    case 'ProcedureSubmittedForModeration':
+      return { ...state, moderation: { status: 'pending' } };
+    case 'ProcedureModerationApproved':
+      return { ...state, moderation: null };
+    case 'ProcedureModerationRejected':
+      return { ...state, moderation: { status: 'rejected', reason: event.data.reason } };
     default: {
       // Compile-time exhaustiveness only: an event type from a newer release is ignored, not fatal.
       const _exhaustive: never = event;

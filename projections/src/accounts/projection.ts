@@ -118,6 +118,15 @@ const handlers: Handlers<CitizenEvent | AgentEvent | OrganisationEvent, Statemen
     run(c, 'update rm_accounts set active = false, updated_at = $2 where id = $1', [d.agentId, c.at]),
   AgentReactivated: (c, d) =>
     run(c, 'update rm_accounts set active = true, updated_at = $2 where id = $1', [d.agentId, c.at]),
+  CategoryDelegated: (c, d) =>
+    run(
+      c,
+      `insert into rm_delegations (agent_id, category, organisation, delegated_at) values ($1, $2, $3, $4)
+       on conflict (agent_id, category) do update set organisation = excluded.organisation`,
+      [d.agentId, d.category, d.organisation, c.at],
+    ),
+  DelegationRevoked: (c, d) =>
+    run(c, 'delete from rm_delegations where agent_id = $1 and category = $2', [d.agentId, d.category]),
   AgentPasswordReset: (c, d) =>
     run(c, 'update rm_accounts set password_hash = $2, updated_at = $3 where id = $1', [
       d.agentId,
@@ -127,7 +136,7 @@ const handlers: Handlers<CitizenEvent | AgentEvent | OrganisationEvent, Statemen
 };
 
 /**
- * rm_accounts, rm_agent_roles, rm_services, rm_tenants. These events are rare, so each is one
+ * rm_accounts, rm_agent_roles, rm_delegations, rm_services, rm_tenants. These events are rare, so each is one
  * statement. Every statement sets a value or adds to a set: replaying events already applied
  * (re-delivery) ends on the same rows.
  */
@@ -135,6 +144,6 @@ export const accountsProjection = defineProjection({
   name: 'accounts',
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
-  reset: 'truncate rm_accounts, rm_agent_roles, rm_services, rm_tenants',
+  reset: 'truncate rm_accounts, rm_agent_roles, rm_delegations, rm_services, rm_tenants',
   handleBatch: statementsPerEvent(handlers),
 });

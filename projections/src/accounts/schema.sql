@@ -33,3 +33,11 @@ create table if not exists rm_agent_roles (
   role text not null,
   primary key (agent_id, service_id, role)
 );
+-- Procedure categories (themes) delegated to third parties (associations, elected officials).
+create table if not exists rm_delegations (
+  agent_id text not null,
+  category text not null,
+  organisation text not null,
+  delegated_at timestamptz not null,
+  primary key (agent_id, category)
+);

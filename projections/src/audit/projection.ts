@@ -20,6 +20,11 @@ const LINES: Record<string, (d: Data) => string> = {
   ProcedureDraftUpdated: (d) => `Brouillon modifié : ${d.definition?.title ?? ''}`,
   ProcedureVersionPublished: (d) => `Version ${d.version} publiée : ${d.definition?.title ?? ''}`,
   ProcedureRetired: (d) => `Démarche retirée : ${d.reason}`,
+  CategoryDelegated: (d) => `Catégorie « ${d.category} » déléguée (${d.organisation})`,
+  DelegationRevoked: (d) => `Délégation de la catégorie « ${d.category} » retirée`,
+  ProcedureSubmittedForModeration: () => 'Démarche soumise à la modération',
+  ProcedureModerationApproved: () => 'Proposition approuvée par la modération',
+  ProcedureModerationRejected: (d) => `Proposition refusée par la modération : ${d.reason}`,
 };
 
 /** rm_audit: one row per administrative event, keyed by position (re-delivery changes nothing). */

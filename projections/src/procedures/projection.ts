@@ -50,6 +50,29 @@ const handlers: Handlers<ProcedureEvent, StatementContext> = {
       ],
     );
   },
+  // One row per procedure: the latest proposal of a delegate and what the moderator made of it.
+  ProcedureSubmittedForModeration: (c, d, e) => {
+    c.statements.push([
+      `insert into rm_procedure_moderation (procedure_id, status, submitted_by, submitted_at, reason, decided_by, decided_at)
+       values ($1, 'pending', $2, $3, null, null, null)
+       on conflict (procedure_id) do update set status = 'pending', submitted_by = excluded.submitted_by,
+         submitted_at = excluded.submitted_at, reason = null, decided_by = null, decided_at = null`,
+      [d.procedureId, e.metadata.actor, c.at],
+    ]);
+  },
+  ProcedureModerationApproved: (c, d, e) => {
+    c.statements.push([
+      `update rm_procedure_moderation set status = 'approved', decided_by = $2, decided_at = $3 where procedure_id = $1`,
+      [d.procedureId, e.metadata.actor, c.at],
+    ]);
+  },
+  ProcedureModerationRejected: (c, d, e) => {
+    c.statements.push([
+      `update rm_procedure_moderation set status = 'rejected', reason = $2, decided_by = $3, decided_at = $4
+        where procedure_id = $1`,
+      [d.procedureId, d.reason, e.metadata.actor, c.at],
+    ]);
+  },
   ProcedureRetired: (c, d) => {
     c.statements.push([
       'update rm_procedures set retired = true, retired_reason = $2, updated_at = $3 where id = $1',
@@ -63,6 +86,6 @@ export const proceduresProjection = defineProjection({
   name: 'procedures',
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
-  reset: 'truncate rm_procedures, rm_procedure_versions',
+  reset: 'truncate rm_procedures, rm_procedure_versions, rm_procedure_moderation',
   handleBatch: statementsPerEvent(handlers),
 });

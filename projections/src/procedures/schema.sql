@@ -25,3 +25,13 @@ create table if not exists rm_procedure_versions (
   published_at timestamptz not null,
   primary key (procedure_id, version)
 );
+-- A delegate's latest proposal per procedure: pending, approved or rejected (with the reason they read).
+create table if not exists rm_procedure_moderation (
+  procedure_id text primary key,
+  status text not null,
+  submitted_by text not null,
+  submitted_at timestamptz not null,
+  reason text,
+  decided_by text,
+  decided_at timestamptz
+);

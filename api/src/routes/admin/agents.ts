@@ -24,19 +24,18 @@ const RoleBody = Type.Object(
   { additionalProperties: false },
 );
 
-function requireAdmin(req: FastifyRequest): AuthUser {
+export function requireAdmin(req: FastifyRequest): AuthUser {
   const user = requireAgent(req);
   if (!hasRole(user, 'admin')) throw forbidden("L'administration des comptes est réservée aux administrateurs.");
   return user;
 }
 
 /** A first password the administrator hands over; the agent is asked to change it. */
-const temporaryPassword = () => randomBytes(12).toString('base64url');
+export const temporaryPassword = () => randomBytes(12).toString('base64url');
 
-export default async function adminAgentRoutes(app: FastifyInstance) {
-  const tags = ['administration'];
-
-  async function run(req: FastifyRequest, agentId: string, command: AgentCommand, expectedVersion?: number) {
+/** Runs an account command for the requesting administrator; answers once the read models show it. */
+export function agentCommands(app: FastifyInstance) {
+  return async function run(req: FastifyRequest, agentId: string, command: AgentCommand, expectedVersion?: number) {
     const result = await runCommand(app, {
       streamId: agentStreamId(agentId),
       decider: agentDecider,
@@ -46,7 +45,12 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
     });
     if (result.positions.length > 0) await app.waitForProjections(result.positions.at(-1)!);
     return { version: result.version };
-  }
+  };
+}
+
+export default async function adminAgentRoutes(app: FastifyInstance) {
+  const tags = ['administration'];
+  const run = agentCommands(app);
 
   app.get(
     '/admin/agents',

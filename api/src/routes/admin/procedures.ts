@@ -7,7 +7,7 @@ import {
   type ProcedureCommand,
   type ProcedureDefinition,
 } from '@guichet/domain';
-import { hasRole, requireAgent, type AuthUser } from '../../plugins/auth.ts';
+import { hasRole, isDelegate, requireAgent, requireUser, type AuthUser } from '../../plugins/auth.ts';
 import { commandMeta } from '../../plugins/idempotency.ts';
 import { runCommand } from '../../lib/commands.ts';
 import { newId, uuidFrom } from '../../lib/ids.ts';
@@ -15,6 +15,7 @@ import { badRequest, forbidden, notFound } from '../../lib/problem.ts';
 import { AnyObject, errorResponses, IdParams } from '../../lib/schemas.ts';
 import { expectedVersionOf } from '../cases/access.ts';
 import { diffDefinitions } from './diff.ts';
+import { draftConflict } from './draft-conflict.ts';
 
 const EXPORT_FORMAT = 'guichet-procedure/1';
 const Definition = Type.Object(
@@ -22,8 +23,12 @@ const Definition = Type.Object(
   { additionalProperties: true, description: 'ProcedureDefinition (voir domain/src/procedure/events.ts)' },
 );
 
-/** Designers and admins; the domain checks the owning service of each procedure. */
+/**
+ * Designers and admins; the domain checks the owning service of each procedure. Delegates (third
+ * parties) come in too, for the procedures of their categories only, and never publish.
+ */
 function requireDesigner(req: FastifyRequest): AuthUser {
+  if (req.user && isDelegate(requireUser(req))) return req.user;
   const user = requireAgent(req);
   if (!hasRole(user, 'designer') && !hasRole(user, 'admin')) {
     throw forbidden('La conception des démarches est réservée aux concepteurs et administrateurs.');
@@ -33,6 +38,10 @@ function requireDesigner(req: FastifyRequest): AuthUser {
 
 const mayDesign = (user: AuthUser, serviceId: string) =>
   hasRole(user, 'admin') || user.roles.some((r) => r.serviceId === serviceId && r.role === 'designer');
+
+/** What a person may open: their services' procedures, or for a delegate those whose draft is in their categories. */
+const mayOpen = (user: AuthUser, row: { serviceId: string; draftTheme: string }) =>
+  isDelegate(user) ? user.delegations!.includes(row.draftTheme) : mayDesign(user, row.serviceId);
 
 interface AdminRow {
   id: string;
@@ -46,38 +55,63 @@ interface AdminRow {
   updatedAt: string;
 }
 
+/** Runs a procedure command for the requesting person; answers once the read models show it. */
+export function procedureCommands(app: FastifyInstance) {
+  return async function run(
+    req: FastifyRequest,
+    id: string,
+    command: ProcedureCommand,
+    expectedVersion?: number,
+    meta = commandMeta(req, req.user!.tenant),
+  ) {
+    const result = await runCommand(app, {
+      streamId: procedureStreamId(id),
+      decider: procedureDecider,
+      command,
+      meta,
+      expectedVersion,
+    });
+    if (result.positions.length > 0) await app.waitForProjections(result.positions.at(-1)!);
+    return result;
+  };
+}
+
 export default async function adminProcedureRoutes(app: FastifyInstance) {
   const tags = ['conception des démarches'];
 
+  async function requireTenantService(user: AuthUser, serviceId: unknown) {
+    const services = await app.queries.listServices();
+    if (!services.some((s) => s.id === serviceId && s.tenant === user.tenant)) {
+      throw badRequest('Service inconnu.', [
+        { field: 'definition.serviceId', message: 'Choisissez un service de la commune.' },
+      ]);
+    }
+  }
+
   async function load(id: string, user: AuthUser) {
-    const { rows } = await app.db.query<AdminRow & { tenant: string }>(
+    const { rows } = await app.db.query<AdminRow & { tenant: string; draftTheme: string }>(
       `select id, tenant, slug, title, theme, service_id as "serviceId", current_version as "currentVersion", retired, draft,
-              updated_at as "updatedAt"
+              draft->>'theme' as "draftTheme", updated_at as "updatedAt"
          from rm_procedures where id = $1`,
       [id],
     );
     const row = rows[0];
-    if (!row || row.tenant !== user.tenant || !mayDesign(user, row.serviceId)) throw notFound('Démarche introuvable.');
+    if (!row || row.tenant !== user.tenant || !mayOpen(user, row)) throw notFound('Démarche introuvable.');
     const versions = await app.db.query<{ version: number; publishedAt: string; definition: ProcedureDefinition }>(
       'select version, published_at as "publishedAt", definition from rm_procedure_versions where procedure_id = $1 order by version',
       [id],
     );
     const streamVersion = await app.store.streamVersion(procedureStreamId(id));
-    return { ...row, versions: versions.rows, streamVersion };
+    const moderation = await app.db.query(
+      `select m.status, m.submitted_at as "submittedAt", m.reason, m.decided_at as "decidedAt",
+              coalesce(s.name, m.submitted_by) as "submittedByName"
+         from rm_procedure_moderation m left join rm_accounts s on s.id = m.submitted_by where m.procedure_id = $1`,
+      [id],
+    );
+    return { ...row, versions: versions.rows, streamVersion, moderation: moderation.rows[0] ?? null };
   }
 
-  async function run(req: FastifyRequest, id: string, command: ProcedureCommand, expectedVersion?: number) {
-    const user = req.user!;
-    const result = await runCommand(app, {
-      streamId: procedureStreamId(id),
-      decider: procedureDecider,
-      command,
-      meta: commandMeta(req, user.tenant),
-      expectedVersion,
-    });
-    if (result.positions.length > 0) await app.waitForProjections(result.positions.at(-1)!);
-    return result;
-  }
+  const run = procedureCommands(app);
 
   app.get(
     '/admin/procedures',
@@ -90,13 +124,14 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const user = requireDesigner(req);
-      const { rows } = await app.db.query<AdminRow & { tenant: string }>(
-        `select id, tenant, slug, title, theme, service_id as "serviceId", current_version as "currentVersion", retired,
-              updated_at as "updatedAt"
-         from rm_procedures where tenant = $1 order by title`,
+      const { rows } = await app.db.query<AdminRow & { tenant: string; draftTheme: string }>(
+        `select p.id, p.tenant, p.slug, p.title, p.theme, p.service_id as "serviceId", p.current_version as "currentVersion",
+              p.retired, p.updated_at as "updatedAt", p.draft->>'theme' as "draftTheme", m.status as "moderation"
+         from rm_procedures p left join rm_procedure_moderation m on m.procedure_id = p.id
+        where p.tenant = $1 order by p.title`,
         [user.tenant],
       );
-      return { items: rows.filter((r) => mayDesign(user, r.serviceId)) };
+      return { items: rows.filter((r) => mayOpen(user, r)) };
     },
   );
 
@@ -148,8 +183,10 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      requireDesigner(req);
+      const user = requireDesigner(req);
       const { slug, definition } = req.body as { slug: string; definition: ProcedureDefinition };
+      // Staff design for their own services; a delegate names one of the town's, which the domain cannot know.
+      if (isDelegate(user)) await requireTenantService(user, definition?.serviceId);
       const existing = await app.db.query('select 1 from rm_procedures where slug = $1', [slug]);
       if (existing.rowCount > 0)
         throw badRequest('Cette adresse est déjà prise.', [
@@ -175,12 +212,15 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
     async (req) => {
       requireDesigner(req);
       const { id } = req.params as { id: string };
+      // A stale If-Match: the 409 lists what the other person changed (see draft-conflict.ts).
+      const meta = commandMeta(req, req.user!.tenant);
       const result = await run(
         req,
         id,
         { type: 'UpdateProcedureDraft', data: req.body as { definition: ProcedureDefinition } },
         expectedVersionOf(req),
-      );
+        meta,
+      ).catch((err: unknown) => draftConflict(app, err, id, meta.commandId));
       return { version: result.version };
     },
   );
