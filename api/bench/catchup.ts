@@ -59,7 +59,7 @@ export async function benchCatchUp(options: {
       eventsPerSec: events / catchUpSeconds,
       rebuildSeconds,
       rebuildEventsPerSec: events / rebuildSeconds,
-      batchSize: options.batchSize ?? 500,
+      batchSize: options.batchSize ?? 5000,
       load: load(),
     };
   } finally {

@@ -10,9 +10,10 @@ import {
   type NewEvent,
 } from './types.ts';
 
-const APPEND_SQL = 'select next_version, positions from append_events($1, $2, $3)';
-const STORED_SQL =
-  'select stream_id, stream_version, position from events where event_id = any($1::uuid[]) order by position';
+// pg_current_xact_id() after the call: the xid append_events took once it held the stream lock.
+const APPEND_SQL = 'select next_version, positions, pg_current_xact_id()::text as txid from append_events($1, $2, $3)';
+const STORED_SQL = `select stream_id, stream_version, position, transaction_id::text as txid
+  from events where event_id = any($1::uuid[]) order by position`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -39,14 +40,20 @@ export async function appendEvents(
     })),
   );
   try {
-    const { rows } = await db.query<{ next_version: number; positions: (number | string)[] }>(
+    const { rows } = await db.query<{ next_version: number; positions: (number | string)[]; txid: string }>(
       APPEND_SQL,
       [streamId, expectedParam, payload],
       { name: 'guichet_append' },
     );
     const row = rows[0];
     if (!row) throw new Error('append_events returned no row');
-    return { streamId, nextVersion: row.next_version, positions: row.positions.map(Number), duplicate: false };
+    return {
+      streamId,
+      nextVersion: row.next_version,
+      positions: row.positions.map(Number),
+      transactionId: row.txid,
+      duplicate: false,
+    };
   } catch (error) {
     const wrongVersion = sqlState(error) === SQLSTATE.wrongExpectedVersion;
     if (!wrongVersion && !isUniqueViolationOnEventId(error)) throw error;
@@ -59,9 +66,13 @@ export async function appendEvents(
 
 /** The original result when every id is stored in this stream; null when none is stored. */
 async function storedAppend(db: Db, streamId: string, ids: string[]): Promise<AppendResult | null> {
-  const { rows } = await db.query<{ stream_id: string; stream_version: number; position: number }>(STORED_SQL, [ids], {
-    name: 'guichet_stored_events',
-  });
+  const { rows } = await db.query<{ stream_id: string; stream_version: number; position: number; txid: string }>(
+    STORED_SQL,
+    [ids],
+    {
+      name: 'guichet_stored_events',
+    },
+  );
   if (rows.length === 0) return null;
   const streams = [...new Set(rows.map((r) => r.stream_id))];
   if (rows.length === ids.length && streams.length === 1 && streams[0] === streamId) {
@@ -69,6 +80,7 @@ async function storedAppend(db: Db, streamId: string, ids: string[]): Promise<Ap
       streamId,
       nextVersion: Math.max(...rows.map((r) => r.stream_version)),
       positions: rows.map((r) => Number(r.position)),
+      transactionId: rows.at(-1)!.txid,
       duplicate: true,
     };
   }
@@ -83,7 +95,7 @@ async function appendNothing(db: Db, streamId: string, expected: ExpectedVersion
   const { rows } = await db.query<{ version: number }>('select version from streams where stream_id = $1', [streamId]);
   const actual = rows[0]?.version ?? 0;
   if (expectedParam !== null && expectedParam !== actual) throw new ConcurrencyError(streamId, expected, actual);
-  return { streamId, nextVersion: actual, positions: [], duplicate: false };
+  return { streamId, nextVersion: actual, positions: [], transactionId: null, duplicate: false };
 }
 
 function toExpectedParam(expected: ExpectedVersion): number | null {

@@ -1,6 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
+/**
+ * The PostgreSQL channel behind `listen`/`notify(channel)`: prefixed by the schema, so that test
+ * schemas sharing a server stay apart. For a NOTIFY sent inside one's own transaction.
+ */
+export const notifyChannel = (schema: string, channel: string): string => `${schema}_${channel}`;
+
 /** Rows come back with int8 as JS numbers on both runtimes (positions stay far below 2^53). */
 const INT8 = 20;
 
@@ -120,9 +126,9 @@ function openPostgres(url: string, schema: string, max: number): Db {
         client.release();
       }
     },
-    listen: (channel, onNotify) => listenWithReconnect(url, `${schema}_${channel}`, onNotify),
+    listen: (channel, onNotify) => listenWithReconnect(url, notifyChannel(schema, channel), onNotify),
     async notify(channel, payload = '') {
-      await pool.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
+      await pool.query('select pg_notify($1, $2)', [notifyChannel(schema, channel), payload]);
     },
     async connect() {
       const client = new pg.Client(clientConfig);
@@ -213,13 +219,13 @@ async function openPglite(dataDir: string | undefined, schema: string, template:
     },
     transaction: (fn) => pglite.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
     async listen(channel, onNotify) {
-      const unlisten = await pglite.listen(`${schema}_${channel}`, onNotify);
+      const unlisten = await pglite.listen(notifyChannel(schema, channel), onNotify);
       return async () => {
         await unlisten();
       };
     },
     async notify(channel, payload = '') {
-      await pglite.query('select pg_notify($1, $2)', [`${schema}_${channel}`, payload]);
+      await pglite.query('select pg_notify($1, $2)', [notifyChannel(schema, channel), payload]);
     },
     async connect() {
       return {

@@ -40,6 +40,8 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
     ]);
     expect(new Date(read[0]!.storedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(read[0]!.transactionId).toMatch(/^\d+$/);
+    // The append says which transaction wrote the events: the checkpoint a reader must reach.
+    expect(read.map((e) => e.transactionId)).toEqual([result.transactionId, result.transactionId]);
     expect(await store.streamVersion(stream)).toBe(2);
     expect(await store.streamVersion(caseStream())).toBe(0);
     await settledHead(db, store);
@@ -151,6 +153,7 @@ describe.each(testDatabases())('event store contract on $name', ({ open }) => {
       streamId: stream,
       nextVersion: 1,
       positions: [],
+      transactionId: null,
       duplicate: false,
     });
     await expect(store.append(stream, [], 'no_stream')).rejects.toBeInstanceOf(ConcurrencyError);

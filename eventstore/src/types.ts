@@ -58,6 +58,11 @@ export interface AppendResult {
   nextVersion: number;
   /** Global positions of the appended events, in order. */
   positions: number[];
+  /**
+   * The transaction that wrote them (xid8 as decimal text): with the last position, the `$all`
+   * checkpoint a reader must reach to have seen them. Null when nothing was written.
+   */
+  transactionId: string | null;
   /** true when every event id was already stored: nothing was written, the original result is returned. */
   duplicate: boolean;
 }

@@ -56,13 +56,27 @@ export async function openCheckpoint(
   return { checkpoint: START, rebuilt: found !== null };
 }
 
-/** Compare-and-set: moves the checkpoint only from where this batch started. */
-export async function advanceCheckpoint(tx: Queryable, name: string, from: Checkpoint, to: Checkpoint): Promise<void> {
-  const { rowCount } = await tx.query(
-    `update projection_checkpoints set transaction_id = $4, position = $5, updated_at = now()
-     where name = $1 and transaction_id = $2 and position = $3`,
-    [name, from.transactionId, from.position, to.transactionId, to.position],
+/**
+ * Compare-and-set: moves the checkpoint only from where this batch started. The batch's notices go
+ * out in the same statement: NOTIFY is transactional, so listeners hear of the batch exactly when
+ * it commits, and never of one rolled back; and it costs no round trip of its own.
+ */
+export async function advanceCheckpoint(
+  tx: Queryable,
+  name: string,
+  from: Checkpoint,
+  to: Checkpoint,
+  notify: { channel: string; payloads: readonly string[] } = { channel: '', payloads: [] },
+): Promise<void> {
+  const { rows } = await tx.query<{ moved: number }>(
+    `with moved as (
+       update projection_checkpoints set transaction_id = $4, position = $5, updated_at = now()
+        where name = $1 and transaction_id = $2 and position = $3
+       returning 1)
+     select (select count(*) from moved)::int as moved,
+            (select count(*) from (select pg_notify($6, p) from unnest($7::text[]) p) sent)::int as sent`,
+    [name, from.transactionId, from.position, to.transactionId, to.position, notify.channel, notify.payloads],
   );
-  if (rowCount !== 1)
+  if (rows[0]?.moved !== 1)
     throw new CheckpointMoved(`checkpoint of ${name} moved since ${from.transactionId}/${from.position}`);
 }

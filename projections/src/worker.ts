@@ -1,4 +1,4 @@
-import type { Checkpoint, Db, DbSession } from '@guichet/eventstore';
+import { notifyChannel, type Checkpoint, type Db, type DbSession } from '@guichet/eventstore';
 import { changeNotices, type ProjectionChange } from './changes.ts';
 import { advanceCheckpoint, openCheckpoint, resetProjection } from './checkpoints.ts';
 import type { Projection } from './projection.ts';
@@ -10,6 +10,7 @@ export interface WorkerDeps {
   db: Db;
   reader: SharedReader;
   batchSize: number;
+  /** In-process listeners of committed batches (other processes hear of them by NOTIFY). */
   publish(notices: ProjectionChange[]): void;
   onRebuilt(name: string): void;
 }
@@ -57,13 +58,17 @@ export class ProjectionWorker {
       const last = events.at(-1);
       if (!last) return 0;
       const to: Checkpoint = { transactionId: last.transactionId, position: last.position };
-      const touched = await session.transaction(async (tx) => {
-        const changed = await this.projection.handleBatch(tx, events);
-        await advanceCheckpoint(tx, this.name, from, to);
-        return changed;
+      const notices = await session.transaction(async (tx) => {
+        const touched = await this.projection.handleBatch(tx, events);
+        const changes = changeNotices(this.name, touched, to.position);
+        await advanceCheckpoint(tx, this.name, from, to, {
+          channel: notifyChannel(this.deps.db.schema, 'projections'),
+          payloads: changes.map((c) => JSON.stringify(c)),
+        });
+        return changes;
       });
       this.checkpoint = to;
-      this.deps.publish(changeNotices(this.name, touched, to.position));
+      this.deps.publish(notices);
       return events.length;
     } catch (err) {
       // A broken connection or a moved checkpoint: start again from what the database says.

@@ -25,6 +25,8 @@ export interface CommandResult<E> {
   events: E[];
   /** Global positions of the new events (empty when the command changed nothing). */
   positions: number[];
+  /** The transaction that wrote them (null when nothing was written): lets read-your-writes skip a lookup. */
+  transactionId: string | null;
 }
 
 /** Without If-Match a lost race is retried on the new version: a busy case may race several times. */
@@ -51,7 +53,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
       throw new ConcurrencyError(opts.streamId, opts.expectedVersion, version);
     }
     const events = opts.decider.decide(command, state, opts.meta);
-    if (events.length === 0) return { version, events, positions: [] };
+    if (events.length === 0) return { version, events, positions: [], transactionId: null };
     const actor = opts.meta.actor;
     const metadata = (i: number): EventMetadata => ({
       eventId: uuidFrom(opts.meta.commandId, opts.streamId, String(i)),
@@ -67,7 +69,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
     const toAppend: NewEvent[] = events.map((e, i) => ({ type: e.type, data: e.data, metadata: metadata(i) }));
     try {
       const result = await app.store.append(opts.streamId, toAppend, version === 0 ? 'no_stream' : version);
-      return { version: result.nextVersion, events, positions: result.positions };
+      return { version: result.nextVersion, events, positions: result.positions, transactionId: result.transactionId };
     } catch (err) {
       if (err instanceof ConcurrencyError && opts.expectedVersion === undefined && attempt < MAX_RACES) {
         // A little jitter so racing commands stop colliding in lockstep.

@@ -8,6 +8,8 @@ const DEFAULT_TIMEOUT_MS = 2000;
 interface Waiter {
   xid: bigint;
   position: number;
+  /** The read models the next screen reads; null: all of them. */
+  projections: ReadonlySet<string> | null;
   deadline: number;
   resolve(done: boolean): void;
 }
@@ -16,8 +18,16 @@ interface Waiter {
 const atOrAfter = (cx: bigint, cp: number, x: bigint, p: number) => cx > x || (cx === x && cp >= p);
 
 /**
- * Read-your-writes for HTTP clients: a command answers once every projection has processed
- * its last event, so the page the client loads next already shows it. Bounded: past the
+ * The read models behind the screens a case command leads to: the case page and the queues
+ * (`cases`), its history (`case_timeline`), the resident's history (`citizen_history`). Search,
+ * indicators and the audit journal follow a few milliseconds later; a command does not wait for them.
+ */
+export const CASE_SCREENS: readonly string[] = ['cases', 'case_timeline', 'citizen_history'];
+
+/**
+ * Read-your-writes for HTTP clients: a command answers once the projections the next page reads
+ * (every projection unless the route names them) have processed its last event, so the page the
+ * client loads next already shows it. Bounded: past the
  * timeout the command is still accepted (it is in the log) and the answer goes out.
  *
  * All waiting commands share one check of the checkpoints, run when a projection batch
@@ -30,10 +40,13 @@ export function projectionWaiter(db: Db, store: EventStore, changes: Observable<
   let timer: NodeJS.Timeout | null = null;
 
   async function check(): Promise<void> {
-    const { rows } = await db.query<{ x: string; p: number }>('select transaction_id::text as x, position as p from projection_checkpoints');
+    const { rows } = await db.query<{ name: string; x: string; p: number }>(
+      'select name, transaction_id::text as x, position as p from projection_checkpoints',
+    );
     const now = Date.now();
     for (const w of [...waiters]) {
-      const done = rows.length > 0 && rows.every((r) => atOrAfter(BigInt(r.x), r.p, w.xid, w.position));
+      const relevant = w.projections ? rows.filter((r) => w.projections!.has(r.name)) : rows;
+      const done = relevant.length > 0 && relevant.every((r) => atOrAfter(BigInt(r.x), r.p, w.xid, w.position));
       if (done || now >= w.deadline) {
         waiters.delete(w);
         w.resolve(done);
@@ -73,12 +86,24 @@ export function projectionWaiter(db: Db, store: EventStore, changes: Observable<
   });
 
   return {
-    async waitFor(position: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<boolean> {
-      const { rows } = await db.query<{ x: string }>('select transaction_id::text as x from events where position = $1', [position]);
-      if (!rows[0]) return false;
-      const xid = BigInt(rows[0].x);
+    async waitFor(
+      position: number,
+      options: { timeoutMs?: number; projections?: readonly string[]; transactionId?: string | null } = {},
+    ): Promise<boolean> {
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const projections = options.projections ? new Set(options.projections) : null;
+      let txid = options.transactionId ?? null;
+      if (txid === null) {
+        const { rows } = await db.query<{ x: string }>(
+          'select transaction_id::text as x from events where position = $1',
+          [position],
+        );
+        if (!rows[0]) return false;
+        txid = rows[0].x;
+      }
+      const xid = BigInt(txid);
       return new Promise<boolean>((resolve) => {
-        waiters.add({ xid, position, deadline: Date.now() + timeoutMs, resolve });
+        waiters.add({ xid, position, projections, deadline: Date.now() + timeoutMs, resolve });
         schedule();
       });
     },

@@ -164,8 +164,14 @@ export interface AppDeps {
   queries: Queries;
   /** Projection changes: in-process from the runner, or via NOTIFY from a separate projector. */
   changes: Observable<ChangeNotice>;
-  /** Resolves once every projection has processed the event at `position` (bounded wait). */
-  waitForProjections(position: number, timeoutMs?: number): Promise<boolean>;
+  /**
+   * Resolves once the named projections (all when omitted) have processed the event at `position`
+   * (bounded wait): read-your-writes for the page the client loads next.
+   */
+  waitForProjections(
+    position: number,
+    options?: { timeoutMs?: number; projections?: readonly string[]; transactionId?: string | null },
+  ): Promise<boolean>;
   /** Lag per projection, for /ready. */
   projectionLag(): Promise<{ name: string; behind: number }[]>;
 }

@@ -10,6 +10,7 @@ import { AnyObject, errorResponses, Uuid, VersionAnswer } from '../lib/schemas.t
 import { caseViewFor, TimelineEventSchema } from './cases/views.ts';
 import { streamCase } from './cases/live.ts';
 import { sendDocument } from './cases/queries.ts';
+import { CASE_SCREENS } from '../lib/consistency.ts';
 
 const CodeParams = Type.Object({ code: Type.String({ minLength: 12, maxLength: 20, pattern: '^[A-Za-z0-9-]+$' }) });
 const MessageBody = Type.Object(
@@ -64,7 +65,10 @@ export default async function trackingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Télécharger un document d’une demande anonyme',
-        params: Type.Object({ code: CodeParams.properties.code, documentId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        params: Type.Object({
+          code: CodeParams.properties.code,
+          documentId: Type.String({ minLength: 1, maxLength: 64 }),
+        }),
       },
     },
     async (req, reply) => {
@@ -91,7 +95,11 @@ export default async function trackingRoutes(app: FastifyInstance) {
           command: toCommand(body, docs),
           meta,
         });
-        if (result.positions.length > 0) await app.waitForProjections(result.positions.at(-1)!);
+        if (result.positions.length > 0)
+          await app.waitForProjections(result.positions.at(-1)!, {
+            projections: CASE_SCREENS,
+            transactionId: result.transactionId,
+          });
         return { version: result.version };
       },
     );

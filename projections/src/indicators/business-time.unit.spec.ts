@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessTime,
   businessDaysBetween,
   businessHours,
+  businessMs,
+  businessMsByDays,
   easterSunday,
   frenchHolidays,
   isBusinessDay,
@@ -107,5 +110,23 @@ describe('business hours', () => {
     expect(new Date(addBusinessTime(at('2026-04-30T12:00:00+02:00'), 48 * 3_600_000)).toISOString()).toBe(
       '2026-05-05T10:00:00.000Z',
     );
+  });
+});
+
+describe('business time by running totals', () => {
+  it('equals the day-by-day count for any span, across DST changes, holidays and years', () => {
+    const from = Date.UTC(2019, 0, 1);
+    const to = Date.UTC(2031, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 0, max: 90 * 24 * 3_600_000 }), (start, span) => {
+        expect(businessMs(start, start + span)).toBe(businessMsByDays(start, start + span));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('falls back to the day walk before 2000', () => {
+    const start = Date.UTC(1999, 11, 24, 10);
+    expect(businessMs(start, Date.UTC(2000, 0, 4, 10))).toBe(businessMsByDays(start, Date.UTC(2000, 0, 4, 10)));
   });
 });

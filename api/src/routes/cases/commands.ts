@@ -11,6 +11,7 @@ import { errorResponses, IdParams, Uuid, VersionAnswer } from '../../lib/schemas
 import { assertCanSee, expectedVersionOf } from './access.ts';
 import { conflictWithChanges } from './conflicts.ts';
 import { procedureWorkflow } from './procedure-of.ts';
+import { CASE_SCREENS } from '../../lib/consistency.ts';
 
 const Text = (max = 10_000) => Type.String({ minLength: 1, maxLength: max });
 const DocumentIds = Type.Optional(Type.Array(Uuid, { maxItems: 20 }));
@@ -217,7 +218,11 @@ export default async function caseCommandRoutes(app: FastifyInstance) {
             return a.toCommand(req.body, { app, req, state });
           },
         }).catch((err: unknown) => conflictWithChanges(app, err, id, req, meta.commandId));
-        if (result.positions.length > 0) await app.waitForProjections(result.positions.at(-1)!);
+        if (result.positions.length > 0)
+          await app.waitForProjections(result.positions.at(-1)!, {
+            projections: CASE_SCREENS,
+            transactionId: result.transactionId,
+          });
         return { version: result.version };
       },
     );

@@ -14,14 +14,19 @@ export async function conflictWithChanges(
   caseId: string,
   req: FastifyRequest,
   commandId: string,
-): Promise<{ version: number; positions: number[] }> {
+): Promise<{ version: number; positions: number[]; transactionId: string | null }> {
   if (!(err instanceof ConcurrencyError) || typeof err.expected !== 'number') throw err;
   // From the log itself: the projections may not have caught up with the winner yet.
   const internal = new Set<string>(req.user?.kind === 'agent' ? [] : INTERNAL_CASE_EVENTS);
   const events = await app.store.readStream(caseStreamId(caseId), { fromVersion: err.expected + 1 });
   // A double submit with one Idempotency-Key raced itself: the winner was this very command.
   const mine = events.filter((e) => e.metadata.commandId === commandId);
-  if (mine.length > 0) return { version: mine.at(-1)!.streamVersion, positions: mine.map((e) => e.position) };
+  if (mine.length > 0)
+    return {
+      version: mine.at(-1)!.streamVersion,
+      positions: mine.map((e) => e.position),
+      transactionId: mine.at(-1)!.transactionId,
+    };
   const visible = events.filter((e) => !internal.has(e.type));
   const { rows } = await app.db.query<{ id: string; name: string }>(
     'select id, name from rm_accounts where id = any($1)',

@@ -14,6 +14,7 @@ import { newId, newTrackingCode, normaliseTrackingCode, sha256, uuidFrom } from 
 import { badRequest, forbidden, notFound, unauthorized } from '../../lib/problem.ts';
 import { AnyObject, errorResponses, Profile, Uuid } from '../../lib/schemas.ts';
 import { serviceIdsOf } from '../../plugins/auth.ts';
+import { CASE_SCREENS } from '../../lib/consistency.ts';
 
 const SubmitBody = Type.Object(
   {
@@ -134,7 +135,10 @@ export default async function submitRoute(app: FastifyInstance) {
           },
         },
       });
-      await app.waitForProjections(result.positions.at(-1)!);
+      await app.waitForProjections(result.positions.at(-1)!, {
+        projections: CASE_SCREENS,
+        transactionId: result.transactionId,
+      });
       return reply
         .code(201)
         .header('location', `/api/v1/cases/${caseId}`)
