@@ -6,6 +6,7 @@ import { mayAdminister, mayDesign } from './access';
 import type { Problems } from './draft-form';
 import type { Outcome } from './draft-ops';
 import type { AdminProcedure } from './types';
+import type { DraftConflict } from './ConflictBox.svelte';
 
 type Locals = App.Locals;
 
@@ -86,7 +87,14 @@ export async function saveDraft(
       definition: outcome.definition,
       problems: {} as Problems,
       message: stale ? null : err.detail,
-      conflict: stale ? { currentVersion: err.body.currentVersion as number } : null,
+      // Who changed what meanwhile (see api/src/routes/admin/draft-conflict.ts), for the ConflictBox.
+      conflict: stale
+        ? {
+            currentVersion: err.body.currentVersion as number,
+            changes: (err.body.changes ?? []) as DraftConflict['changes'],
+            draftDiff: (err.body.draftDiff ?? []) as DraftConflict['draftDiff'],
+          }
+        : null,
     });
   }
   return { saved: true, message: outcome.message, focus: outcome.focus ?? null };
