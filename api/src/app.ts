@@ -25,6 +25,8 @@ import adminDelegationRoutes from './routes/admin/delegations.ts';
 import adminModerationRoutes from './routes/admin/moderation.ts';
 import statsRoutes from './routes/stats.ts';
 import exportRoutes from './routes/exports.ts';
+import tenantRoutes from './routes/tenants.ts';
+import adminTenantRoutes from './routes/admin/tenant.ts';
 
 /** The whole HTTP API as one plugin: `server.ts` listens; tests use `app.inject`. */
 export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
@@ -72,6 +74,8 @@ export default async function guichetApi(app: FastifyInstance, deps: AppDeps) {
       await v1.register(adminModerationRoutes);
       await v1.register(statsRoutes);
       await v1.register(exportRoutes);
+      await v1.register(tenantRoutes);
+      await v1.register(adminTenantRoutes);
     },
     { prefix: '/api/v1' },
   );

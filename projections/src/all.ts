@@ -7,6 +7,7 @@ import { indicatorsProjection } from './indicators/projection.ts';
 import { proceduresProjection } from './procedures/projection.ts';
 import type { Projection } from './projection.ts';
 import { searchProjection } from './search/projection.ts';
+import { tenantsProjection } from './tenants/projection.ts';
 import { timelineProjection } from './timeline/projection.ts';
 
 export const allProjections: readonly Projection[] = [
@@ -19,4 +20,5 @@ export const allProjections: readonly Projection[] = [
   proceduresProjection,
   auditProjection,
   indicatorsProjection,
+  tenantsProjection,
 ];

@@ -30,6 +30,8 @@ export { citizenHistoryProjection, type ContactDirection } from './citizen-histo
 export { proceduresProjection } from './procedures/projection.ts';
 export { searchProjection } from './search/projection.ts';
 export { timelineProjection } from './timeline/projection.ts';
+export { tenantsProjection } from './tenants/projection.ts';
+export { getTenantPortal, listTenantPortals, type TenantPortal } from './tenants/queries.ts';
 
 export type { CaseDocument, CaseMessage, OpenRequest } from './cases/row.ts';
 export {

@@ -14,7 +14,7 @@ import {
 } from '@guichet/domain';
 import { ADMIN, DEMO_PASSWORD, demoAgents, demoCitizens, type DemoAgentAccount } from './accounts.ts';
 import type { Act, Ledger } from './ledger.ts';
-import { DEMO_PROCEDURES, DEMO_SERVICES, DEMO_TENANT } from './procedures.ts';
+import { DEMO_PROCEDURES, DEMO_SERVICES, DEMO_TENANT, type DemoProcedure } from './procedures.ts';
 import { DAY, HOUR } from './timeline.ts';
 
 const organisation = { decide: decideOrganisation, evolve: evolveOrganisation, initialState: initialOrganisationState };
@@ -70,19 +70,7 @@ export async function setUpTown(
       commandKey: `${step}-${p.slug}`,
       role: 'designer',
     });
-    const at = t0 + DAY + i * 2 * HOUR;
-    await ledger.run(
-      procedureStreamId(p.id),
-      procedureDecider,
-      { type: 'DefineProcedure', data: { procedureId: p.id, slug: p.slug, definition: p.definition } },
-      act('define', at),
-    );
-    await ledger.run(
-      procedureStreamId(p.id),
-      procedureDecider,
-      { type: 'PublishProcedureVersion', data: {} },
-      act('publish', at + HOUR),
-    );
+    await definePublished(ledger, p, act, t0 + DAY + i * 2 * HOUR, HOUR);
   }
   // Residents sign up on the portal over the following weeks.
   for (const [i, c] of demoCitizens().entries()) {
@@ -99,6 +87,28 @@ export async function setUpTown(
       act,
     );
   }
+}
+
+/** A procedure defined at `at` and published `delay` later, by the designer `act` names. */
+export async function definePublished(
+  ledger: Ledger,
+  p: DemoProcedure,
+  act: (step: string, at: number) => Act,
+  at: number,
+  delay: number,
+): Promise<void> {
+  await ledger.run(
+    procedureStreamId(p.id),
+    procedureDecider,
+    { type: 'DefineProcedure', data: { procedureId: p.id, slug: p.slug, definition: p.definition } },
+    act('define', at),
+  );
+  await ledger.run(
+    procedureStreamId(p.id),
+    procedureDecider,
+    { type: 'PublishProcedureVersion', data: {} },
+    act('publish', at + delay),
+  );
 }
 
 export async function createTenant(ledger: Ledger, t0: number): Promise<void> {

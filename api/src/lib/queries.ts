@@ -152,9 +152,9 @@ export function createQueries(db: Db): Queries {
       ).rows;
     },
 
-    async listProcedures({ theme, q }) {
+    async listProcedures({ theme, q, tenant }) {
       const { rows } = await db.query<Record<string, unknown>>(
-        `select p.id, p.slug, p.title, p.description, p.theme, p.service_id as "serviceId", s.name as "serviceName",
+        `select p.id, p.slug, p.tenant, p.title, p.description, p.theme, p.service_id as "serviceId", s.name as "serviceName",
                 p.access, p.deadline_days as "deadlineDays", p.current_version as version,
                 v.definition -> 'documentsToProvide' as "documentsToProvide"
            from rm_procedures p
@@ -163,15 +163,16 @@ export function createQueries(db: Db): Queries {
           where not p.retired and p.current_version is not null
             and ($1::text is null or p.theme = $1)
             and ($2::text is null or p.title ilike '%' || $2 || '%' or p.description ilike '%' || $2 || '%')
+            and ($3::text is null or p.tenant = $3)
           order by p.theme, p.title`,
-        [theme ?? null, q?.replace(/[%_\\]/g, (m) => `\\${m}`) ?? null],
+        [theme ?? null, q?.replace(/[%_\\]/g, (m) => `\\${m}`) ?? null, tenant ?? null],
       );
       return rows;
     },
 
     async getProcedure(idOrSlug, version) {
       const { rows } = await db.query<ProcedureRow>(
-        `select p.id, p.slug, v.version, p.retired, v.definition
+        `select p.id, p.slug, p.tenant, v.version, p.retired, v.definition
            from rm_procedures p
            join rm_procedure_versions v on v.procedure_id = p.id and v.version = coalesce($2::int, p.current_version)
           where ${UUID.test(idOrSlug) ? 'p.id = $1' : 'p.slug = $1'}`,
@@ -206,6 +207,13 @@ export function createQueries(db: Db): Queries {
 
     async citizenCases(citizenId) {
       const cases = await queryCitizenCases(db, citizenId);
+      // One account for the whole installation: each request says which organisation handles it.
+      const { rows: owners } = await db.query<{ id: string; tenant: string; tenantName: string | null }>(
+        `select c.id, c.tenant, t.name as "tenantName" from rm_cases c
+           left join rm_tenant_portals t on t.id = c.tenant where c.citizen_id = $1`,
+        [citizenId],
+      );
+      const owner = new Map(owners.map((o) => [o.id, o]));
       const n = await names(
         db,
         [],
@@ -218,6 +226,8 @@ export function createQueries(db: Db): Queries {
         procedureTitle: c.procedureTitle,
         serviceId: c.serviceId,
         serviceName: n.service.get(c.serviceId) ?? null,
+        tenant: owner.get(c.id)?.tenant,
+        tenantName: owner.get(c.id)?.tenantName ?? null,
         channel: c.channel,
         status: c.status,
         workflowState: c.workflowPublicLabel,
@@ -338,7 +348,8 @@ export function createQueries(db: Db): Queries {
       }>(
         `select id, name, profile ->> 'email' as email, profile ->> 'phone' as phone, (password_hash is not null) as "hasAccount"
            from rm_accounts
-          where kind = 'citizen' and tenant = $1 and search_text like '%' || $2 || '%'
+          where kind = 'citizen' and search_text like '%' || $2 || '%'
+            and (tenant = $1 or exists (select 1 from rm_cases c where c.citizen_id = rm_accounts.id and c.tenant = $1))
           order by name limit 20`,
         [tenant, needle],
       );

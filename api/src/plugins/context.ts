@@ -42,6 +42,9 @@ export interface CaseSummary {
   procedureTitle: string | null;
   serviceId: string;
   serviceName: string | null;
+  /** The organisation handling the request, on a resident's own list (one account, several organisations). */
+  tenant?: string | undefined;
+  tenantName?: string | null;
   channel: string;
   status: string;
   workflowState: string | null;
@@ -129,6 +132,7 @@ export interface SearchFilter {
 export interface ProcedureRecord {
   id: string;
   slug: string;
+  tenant: string;
   version: number;
   retired: boolean;
   definition: Record<string, any>;
@@ -137,7 +141,11 @@ export interface ProcedureRecord {
 /** Everything the query routes read: projections only (the adapter lives in `lib/queries.ts`). */
 export interface Queries {
   listServices(): Promise<{ id: string; name: string; tenant: string }[]>;
-  listProcedures(filter: { theme?: string | undefined; q?: string | undefined }): Promise<Record<string, unknown>[]>;
+  listProcedures(filter: {
+    theme?: string | undefined;
+    q?: string | undefined;
+    tenant?: string | undefined;
+  }): Promise<Record<string, unknown>[]>;
   getProcedure(idOrSlug: string, version?: number): Promise<ProcedureRecord | null>;
   getCase(id: string): Promise<CaseView | null>;
   caseByTrackingHash(hash: string): Promise<CaseView | null>;

@@ -5,7 +5,7 @@ import { requireAgent, serviceIdsOf } from '../plugins/auth.ts';
 import { commandMeta } from '../plugins/idempotency.ts';
 import { runCommand } from '../lib/commands.ts';
 import { newId, uuidFrom } from '../lib/ids.ts';
-import { forbidden } from '../lib/problem.ts';
+import { forbidden, notFound } from '../lib/problem.ts';
 import { AnyObject, errorResponses, Profile } from '../lib/schemas.ts';
 
 export default async function citizenRoutes(app: FastifyInstance) {
@@ -68,6 +68,14 @@ export default async function citizenRoutes(app: FastifyInstance) {
     async (req) => {
       const user = requireAgent(req);
       const { id } = req.params as { id: string };
+      // One resident account serves every organisation: another one's agents learn nothing of it
+      // unless the resident has a request with theirs.
+      const { rows } = await app.db.query(
+        `select 1 from rm_accounts a where a.id = $1 and a.kind = 'citizen'
+            and (a.tenant = $2 or exists (select 1 from rm_cases c where c.citizen_id = a.id and c.tenant = $2))`,
+        [id, user.tenant],
+      );
+      if (rows.length === 0) throw notFound('Usager introuvable.');
       return {
         profile: await app.queries.citizenProfile(id),
         items: await app.queries.citizenHistory(id, serviceIdsOf(user)),

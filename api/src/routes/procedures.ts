@@ -13,15 +13,21 @@ export default async function procedureRoutes(app: FastifyInstance) {
         tags,
         summary: 'Catalogue des démarches publiées',
         querystring: Type.Object(
-          { theme: Type.Optional(Type.String({ maxLength: 60 })), q: Type.Optional(Type.String({ maxLength: 200 })) },
+          {
+            theme: Type.Optional(Type.String({ maxLength: 60 })),
+            q: Type.Optional(Type.String({ maxLength: 200 })),
+            /** The organisation whose catalogue is listed; by default the agent's own, else the installation's. */
+            tenant: Type.Optional(Type.String({ maxLength: 100 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: AnyObject, ...errorResponses },
       },
     },
     async (req) => {
-      const { theme, q } = req.query as { theme?: string; q?: string };
-      return { items: await app.queries.listProcedures({ theme, q: q?.trim() || undefined }) };
+      const { theme, q, tenant } = req.query as { theme?: string; q?: string; tenant?: string };
+      const catalogueOf = tenant || (req.user?.kind === 'agent' ? req.user.tenant : app.config.tenant);
+      return { items: await app.queries.listProcedures({ theme, q: q?.trim() || undefined, tenant: catalogueOf }) };
     },
   );
 

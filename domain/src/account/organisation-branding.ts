@@ -4,13 +4,13 @@ import { validateDocumentRef } from '../documents.ts';
 import type { DocumentRef } from '../case/events.ts';
 
 /** What a resident sees of an organisation on its portal, and an agent in the back office header. */
-export interface TenantBranding {
+export type TenantBranding = {
   name: string;
   tagline: string | null;
   primaryColour: string;
   accentColour: string;
   logo: DocumentRef | null;
-}
+};
 
 /** The colours every organisation starts with (the State's blue and a dark red), both readable under white text. */
 export const DEFAULT_BRANDING_COLOURS = { primaryColour: '#000091', accentColour: '#a1000e' } as const;
@@ -46,7 +46,7 @@ function checkColour(value: unknown, field: string): FieldError[] {
   }
   const ratio = contrastWithWhite(normaliseColour(value));
   if (ratio < MIN_CONTRAST) {
-    const shown = (Math.floor(ratio * 10) / 10).toLocaleString('fr-FR');
+    const shown = (Math.floor(ratio * 10) / 10).toLocaleString('fr-FR', { minimumFractionDigits: 1 });
     return [
       {
         field,
@@ -93,4 +93,17 @@ export function normaliseBranding(b: TenantBranding): TenantBranding {
     accentColour: normaliseColour(b.accentColour),
     logo: b.logo,
   };
+}
+
+/** Field by field (an event read back from jsonb may list its keys in another order). */
+export function sameBranding(a: TenantBranding, b: TenantBranding): boolean {
+  const logo = (l: TenantBranding['logo']) =>
+    l ? [l.documentId, l.fileName, l.mediaType, l.size, l.sha256].join('\n') : '';
+  return (
+    a.name === b.name &&
+    a.tagline === b.tagline &&
+    a.primaryColour === b.primaryColour &&
+    a.accentColour === b.accentColour &&
+    logo(a.logo) === logo(b.logo)
+  );
 }

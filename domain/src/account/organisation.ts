@@ -2,7 +2,7 @@ import { forbidUnless, isAdmin, isSystem } from '../access.ts';
 import { checkId, checkText, throwIfInvalid } from '../checks.ts';
 import { IllegalStateError, NotFoundError, assertNever, type CommandMeta } from '../common.ts';
 import type { OrganisationEvent } from './events.ts';
-import { checkBranding, normaliseBranding, type TenantBranding } from './organisation-branding.ts';
+import { checkBranding, normaliseBranding, sameBranding, type TenantBranding } from './organisation-branding.ts';
 
 /** Streams `tenant-<id>` (a commune, a CCAS, an intercommunalité) and `service-<id>` (état civil, voirie…). */
 export type OrganisationCommand =
@@ -80,6 +80,6 @@ function decideBranding(branding: TenantBranding, state: OrganisationState, meta
   );
   throwIfInvalid(checkBranding(branding));
   const next = normaliseBranding(branding);
-  if (state.branding && JSON.stringify(state.branding) === JSON.stringify(next)) return [];
+  if (state.branding && sameBranding(state.branding, next)) return [];
   return [{ type: 'TenantBrandingChanged', data: { tenant: state.tenant, ...next } }];
 }

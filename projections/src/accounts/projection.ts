@@ -26,6 +26,7 @@ const handlers: Handlers<CitizenEvent | AgentEvent | OrganisationEvent, Statemen
       d.tenant,
       d.name,
     ]),
+  TenantBrandingChanged: (c, d) => run(c, 'update rm_tenants set name = $2 where id = $1', [d.tenant, d.name]),
   ServiceCreated: (c, d) => {
     c.touched.serviceIds.add(d.serviceId);
     run(

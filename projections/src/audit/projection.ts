@@ -10,6 +10,8 @@ const ROLE: Record<string, string> = { agent: 'agent', manager: 'responsable', d
 const LINES: Record<string, (d: Data) => string> = {
   TenantCreated: (d) => `Organisation créée : ${d.name}`,
   ServiceCreated: (d) => `Service créé : ${d.name}`,
+  TenantBrandingChanged: (d) =>
+    `Identité de la collectivité modifiée : ${d.name}, couleurs ${d.primaryColour} et ${d.accentColour}, ${d.logo ? `logo ${d.logo.fileName}` : 'sans logo'}`,
   AgentAccountCreated: (d) => `Compte agent créé : ${d.name} (${d.email})`,
   AgentRoleGranted: (d) => `Rôle ${ROLE[d.role] ?? d.role} donné dans le service ${d.serviceId}`,
   AgentRoleRevoked: (d) => `Rôle ${ROLE[d.role] ?? d.role} retiré dans le service ${d.serviceId}`,

@@ -215,6 +215,8 @@ export default async function caseCommandRoutes(app: FastifyInstance) {
           // Built only once the case is known to be visible: nobody probes other people's cases.
           async command(state: CaseState) {
             assertCanSee(req, state.exists ? state : null);
+            // A resident's account spans the installation: their request is handled in its organisation.
+            if (req.user!.kind === 'citizen') meta.tenant = state.tenant || meta.tenant;
             return a.toCommand(req.body, { app, req, state });
           },
         }).catch((err: unknown) => conflictWithChanges(app, err, id, req, meta.commandId));

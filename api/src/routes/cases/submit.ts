@@ -106,7 +106,8 @@ export default async function submitRoute(app: FastifyInstance) {
       const documents: DocumentRef[] = await resolveDocuments(app, req, body.documents);
       const data = await withDocuments(app, req, definition.fields ?? [], body.data);
       const caseId = req.idempotencyKey ? uuidFrom('case', req.idempotencyKey) : newId();
-      const meta = commandMeta(req, user?.tenant ?? app.config.tenant, channel);
+      // The request belongs to the organisation offering the procedure, whoever's account files it.
+      const meta = commandMeta(req, procedure.tenant, channel);
       const { rows } = await app.db.query<{ n: number }>("select nextval('api_case_reference') as n");
       const reference = `S-${meta.now.slice(0, 4)}-${String(rows[0]!.n).padStart(5, '0')}`;
 
