@@ -21,7 +21,6 @@ import { endAllStreams } from './lib/sse.ts';
 import { hashPassword } from './lib/passwords.ts';
 import { isSeeded, seedDemo } from './demo/seed.ts';
 import { isCcasSeeded, seedCcas } from './demo/ccas.ts';
-import { isCcasSeeded, seedCcas } from './demo/ccas.ts';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.ts';
 
 export interface Guichet {
@@ -82,10 +81,6 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
     await migrateProjections(db);
     if (config.demo && config.role !== 'projector' && !(await isSeeded(s))) {
       await seedDemo({ store: s, now: new Date(), hashPassword, blobs });
-    }
-    // The demo installation's second organisation (same resident accounts, its own staff and branding).
-    if (config.demo && config.role !== 'projector' && !(await isCcasSeeded(s))) {
-      await seedCcas({ store: s, now: new Date(), hashPassword, blobs });
     }
     // The demo installation's second organisation (same resident accounts, its own staff and branding).
     if (config.demo && config.role !== 'projector' && !(await isCcasSeeded(s))) {
