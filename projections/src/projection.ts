@@ -23,6 +23,13 @@ export interface Projection {
   /** One statement that empties the projection's tables (rebuild), e.g. `truncate rm_a, rm_b`. */
   readonly reset: string;
   handleBatch(tx: Queryable, events: readonly RecordedEvent[]): Promise<Touched>;
+  /**
+   * False for an event `handleBatch` ignores (a superset of the others may answer true). A batch
+   * none of whose events it handles costs one statement, moving the checkpoint, instead of a
+   * transaction: a case message need not open the accounts' or the audit's transaction.
+   * Absent: every event may matter.
+   */
+  handles?(event: RecordedEvent): boolean;
   /** One event: same effect as a batch of one. */
   handle(tx: Queryable, event: RecordedEvent): Promise<void>;
 }

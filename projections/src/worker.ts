@@ -1,7 +1,7 @@
 import { notifyChannel, type Checkpoint, type Db, type DbSession } from '@guichet/eventstore';
 import { changeNotices, type ProjectionChange } from './changes.ts';
 import { advanceCheckpoint, openCheckpoint, resetProjection } from './checkpoints.ts';
-import type { Projection } from './projection.ts';
+import { emptyTouched, type Projection } from './projection.ts';
 import type { SharedReader } from './reader.ts';
 
 export type WorkerState = 'idle' | 'running' | 'standby' | 'failed' | 'stopped';
@@ -58,11 +58,24 @@ export class ProjectionWorker {
       const last = events.at(-1);
       if (!last) return 0;
       const to: Checkpoint = { transactionId: last.transactionId, position: last.position };
+      const channel = notifyChannel(this.deps.db.schema, 'projections');
+      const { handles } = this.projection;
+      if (handles && !events.some((e) => handles(e))) {
+        // Nothing here for this read model: the checkpoint moves in one statement, no transaction.
+        const notices = changeNotices(this.name, emptyTouched(), to.position);
+        await advanceCheckpoint(session, this.name, from, to, {
+          channel,
+          payloads: notices.map((c) => JSON.stringify(c)),
+        });
+        this.checkpoint = to;
+        this.deps.publish(notices);
+        return events.length;
+      }
       const notices = await session.transaction(async (tx) => {
         const touched = await this.projection.handleBatch(tx, events);
         const changes = changeNotices(this.name, touched, to.position);
         await advanceCheckpoint(tx, this.name, from, to, {
-          channel: notifyChannel(this.deps.db.schema, 'projections'),
+          channel,
           payloads: changes.map((c) => JSON.stringify(c)),
         });
         return changes;

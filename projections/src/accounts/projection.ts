@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AgentEvent, CitizenEvent, OrganisationEvent, Profile } from '@guichet/domain';
-import { defineProjection, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
+import { defineProjection, knows, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
 
 /** Lower-case without accents, so "helene" finds "Hélène". */
 export const fold = (text: string): string =>
@@ -146,5 +146,6 @@ export const accountsProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_accounts, rm_agent_roles, rm_delegations, rm_services, rm_tenants',
+  handles: (e) => knows(handlers, e),
   handleBatch: statementsPerEvent(handlers),
 });

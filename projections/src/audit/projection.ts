@@ -4,7 +4,12 @@ import { defineProjection, emptyTouched } from '../projection.ts';
 
 type Data = Record<string, any>;
 
-const ROLE: Record<string, string> = { agent: 'agent', manager: 'responsable', designer: 'concepteur', admin: 'administrateur' };
+const ROLE: Record<string, string> = {
+  agent: 'agent',
+  manager: 'responsable',
+  designer: 'concepteur',
+  admin: 'administrateur',
+};
 
 /** The French line an administrator reads in the audit view; passwords never appear. */
 const LINES: Record<string, (d: Data) => string> = {
@@ -35,6 +40,7 @@ export const auditProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_audit',
+  handles: (e) => Object.hasOwn(LINES, e.type),
   async handleBatch(tx, events: readonly RecordedEvent[]) {
     const rows = events.filter((e) => Object.hasOwn(LINES, e.type));
     if (rows.length > 0) {

@@ -22,6 +22,7 @@ export const casesProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8') + labels.ddl,
   reset: `truncate rm_cases, ${labels.table}`,
+  handles: (e) => (CASE_TYPES.has(e.type) && caseIdOf(e) !== null) || LabelBook.concerns(e),
   async handleBatch(tx, events) {
     const touched = emptyTouched();
     const relevant = events.filter((e) => (CASE_TYPES.has(e.type) && caseIdOf(e)) || LabelBook.concerns(e));

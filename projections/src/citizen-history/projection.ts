@@ -51,6 +51,7 @@ export const citizenHistoryProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_citizen_history, rm_citizen_case_owners',
+  handles: (e) => Object.hasOwn(contacts, e.type) && caseIdOf(e) !== null,
   async handleBatch(tx, events) {
     const touched = emptyTouched();
     const relevant = events.filter((e) => Object.hasOwn(contacts, e.type) && caseIdOf(e));

@@ -40,6 +40,7 @@ export const indicatorsProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_ind_cases, rm_ind_daily, rm_ind_contacts, rm_ind_agent_actions',
+  handles: (e) => INDICATOR_TYPES.has(e.type) && caseIdOf(e) !== null,
   async handleBatch(tx, events) {
     const relevant = events.filter((e) => INDICATOR_TYPES.has(e.type) && caseIdOf(e) !== null);
     if (relevant.length === 0) return emptyTouched();

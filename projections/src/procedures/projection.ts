@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ProcedureDefinition, ProcedureEvent } from '@guichet/domain';
-import { defineProjection, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
+import { defineProjection, knows, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
 
 const listing = (d: ProcedureDefinition) => [
   d.title,
@@ -87,5 +87,6 @@ export const proceduresProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_procedures, rm_procedure_versions, rm_procedure_moderation',
+  handles: (e) => knows(handlers, e),
   handleBatch: statementsPerEvent(handlers),
 });

@@ -85,6 +85,7 @@ export const searchProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8') + labels.ddl,
   reset: `truncate rm_case_search, ${labels.table}`,
+  handles: (e) => (knows(handlers, e) && caseIdOf(e) !== null) || LabelBook.concerns(e),
   async handleBatch(tx, events) {
     const touched = emptyTouched();
     const relevant = events.filter((e) => (knows(handlers, e) && caseIdOf(e)) || LabelBook.concerns(e));

@@ -13,6 +13,7 @@ export const timelineProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_case_timeline',
+  handles: (e) => caseIdOf(e) !== null,
   async handleBatch(tx, events) {
     const touched = emptyTouched();
     const rows = [];
