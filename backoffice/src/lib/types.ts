@@ -1,52 +1,20 @@
-// Shapes of API v1 answers (docs/api.md) as the back office reads them.
+// Shapes of API v1 answers (docs/api.md) as the back office reads them: the API's own contract
+// (`@guichet/api/contract`, types only) for what the API answers, the back office's own shapes after it.
 
-export type Status = 'submitted' | 'in_progress' | 'waiting_citizen' | 'decided' | 'closed';
-export type Channel = 'web' | 'phone' | 'email' | 'letter' | 'counter';
-
-export interface User {
-  id: string;
-  kind: 'citizen' | 'agent';
-  email: string;
-  name: string;
-  tenant: string;
-  roles: { serviceId: string; role: string }[];
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface CaseSummary {
-  id: string;
-  reference: string;
-  procedureId: string;
-  procedureTitle: string;
-  serviceId: string;
-  serviceName: string;
-  channel: Channel;
-  status: Status;
-  statusLabel: string;
-  workflowState: string;
-  assignee: string | null;
-  assigneeName: string | null;
-  citizenId: string | null;
-  citizenName: string | null;
-  submittedAt: string;
-  dueAt: string;
-  paused: boolean;
-  overdue: boolean;
-  lastActivityAt: string;
-  version: number;
-}
-
-export interface DocumentRef {
-  documentId: string;
-  fileName: string;
-  mediaType: string;
-  size: number;
-  sha256?: string;
-}
+export type {
+  CaseStatus as Status,
+  CaseSummary,
+  CaseView,
+  Channel,
+  DocumentRef,
+  FieldError,
+  FieldOption,
+  FormField,
+  HistoryItem,
+  Procedure,
+  TimelineEvent,
+  User,
+} from '@guichet/api/contract';
 
 export interface Contact {
   firstName?: string;
@@ -54,40 +22,6 @@ export interface Contact {
   email?: string;
   phone?: string;
   address?: { street?: string; postalCode?: string; city?: string };
-}
-
-export interface CaseView extends CaseSummary {
-  procedureVersion: number;
-  data: Record<string, unknown>;
-  documents: DocumentRef[];
-  decision: { outcome: 'accepted' | 'rejected'; reason: string } | null;
-  rating: { score: number; comment: string } | null;
-  openInformationRequest: { requestId: string; message: string } | null;
-  contact: Contact | null;
-  workflowLabel?: string;
-  availableTransitions?: { id: string; label: string; to?: string }[];
-}
-
-export interface TimelineEvent {
-  position: number;
-  version: number;
-  type: string;
-  at: string;
-  actor: { kind: string; id?: string; name: string };
-  channel: Channel;
-  internal: boolean;
-  summary: string;
-  data: Record<string, unknown>;
-}
-
-export interface HistoryItem {
-  at: string;
-  caseId: string;
-  reference: string;
-  procedureTitle: string;
-  type: string;
-  channel: Channel;
-  summary: string;
 }
 
 export interface Change {
@@ -118,46 +52,6 @@ export interface CitizenMatch {
   hasAccount: boolean;
 }
 
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-export interface FormField {
-  name: string;
-  type:
-    | 'text'
-    | 'textarea'
-    | 'number'
-    | 'date'
-    | 'email'
-    | 'phone'
-    | 'select'
-    | 'radio'
-    | 'checkboxes'
-    | 'boolean'
-    | 'address'
-    | 'file'
-    | 'section'
-    | 'help';
-  label: string;
-  help?: string;
-  required?: boolean;
-  options?: FieldOption[];
-  rules?: {
-    minLength?: number;
-    maxLength?: number;
-    min?: number;
-    max?: number;
-    pattern?: string;
-    patternMessage?: string;
-    maxSize?: number;
-    accept?: string[];
-  };
-  showIf?: { field: string; equals: string | boolean };
-  prefill?: 'firstName' | 'lastName' | 'email' | 'phone' | 'address';
-}
-
 export interface ProcedureSummary {
   id: string;
   slug?: string;
@@ -165,21 +59,6 @@ export interface ProcedureSummary {
   serviceId?: string;
   theme?: string;
   access?: 'account' | 'anonymous';
-}
-
-export interface Procedure {
-  id: string;
-  slug: string;
-  version: number;
-  definition: {
-    title: string;
-    description: string;
-    serviceId: string;
-    deadlineDays: number;
-    access: 'account' | 'anonymous';
-    documentsToProvide: string[];
-    fields: FormField[];
-  };
 }
 
 /** What every form action of the back office answers, success or refusal. */
