@@ -237,7 +237,7 @@ export function createQueries(db: Db): Queries {
         citizenName: null,
         submittedAt: c.submittedAt,
         dueAt: c.dueAt,
-        paused: c.status === 'waiting_citizen',
+        paused: c.pausedSince !== null,
         overdue: false,
         lastActivityAt: c.lastActivityAt,
         version: c.version,

@@ -29,6 +29,8 @@ export interface CitizenCaseSummary {
   workflowPublicLabel: string | null;
   submittedAt: string;
   dueAt: string;
+  /** The deadline clock is stopped (a request awaits the answer, or a state that pauses it). */
+  pausedSince: string | null;
   decisionOutcome: Outcome | null;
   closedAt: string | null;
   lastActivityAt: string;
@@ -72,7 +74,7 @@ export async function queryCitizenHistory(
 export async function queryCitizenCases(db: Queryable, citizenId: string): Promise<CitizenCaseSummary[]> {
   const { rows } = await db.query<Record<string, unknown>>(
     `select id, reference, procedure_id, procedure_title, service_id, channel, status, workflow_public_label, submitted_at,
-            due_at, decision_outcome, closed_at, last_public_activity_at, rating_score, stream_version
+            due_at, paused_since, decision_outcome, closed_at, last_public_activity_at, rating_score, stream_version
        from rm_cases where citizen_id = $1 order by submitted_at desc, id`,
     [citizenId],
   );
@@ -87,6 +89,7 @@ export async function queryCitizenCases(db: Queryable, citizenId: string): Promi
     workflowPublicLabel: (r.workflow_public_label as string | null) ?? null,
     submittedAt: iso(r.submitted_at) as string,
     dueAt: iso(r.due_at) as string,
+    pausedSince: iso(r.paused_since),
     decisionOutcome: (r.decision_outcome as Outcome | null) ?? null,
     closedAt: iso(r.closed_at),
     lastActivityAt: iso(r.last_public_activity_at) as string,

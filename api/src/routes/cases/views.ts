@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { Workflow } from '@guichet/domain';
+import { plannedTransitions } from '@guichet/projections';
 import type { Audience, CaseSummary, CaseView } from '../../plugins/context.ts';
 
 export const TimelineEventSchema = Type.Object({
@@ -57,5 +58,27 @@ export async function caseViewFor(app: FastifyInstance, c: CaseView, audience: A
         .filter((t) => t.from === c.workflowState)
         .map((t) => ({ id: t.id, label: t.label, to: t.to }))
     : [];
-  return { ...visible, workflowLabel: state?.label ?? c.workflowState, availableTransitions };
+  // Why the deadline is paused (both may hold), and the automatic steps ahead (see api/src/scheduler).
+  const pauseReasons = c.pausedSince
+    ? [
+        ...(c.openInformationRequest ? ['information_request'] : []),
+        ...(state?.pausesDeadline ? ['workflow_state'] : []),
+      ]
+    : [];
+  const planned = open ? await plannedTransitions(app.db, c.id) : [];
+  const automaticTransitions = planned.map((p) => ({
+    transitionId: p.transitionId,
+    label: workflow?.transitions.find((t) => t.id === p.transitionId)?.label ?? p.transitionId,
+    to: p.to,
+    toLabel: p.toLabel ?? p.to,
+    afterDays: p.afterDays,
+    dueAt: p.dueAt,
+  }));
+  return {
+    ...visible,
+    workflowLabel: state?.label ?? c.workflowState,
+    availableTransitions,
+    pauseReasons,
+    automaticTransitions,
+  };
 }
