@@ -6,6 +6,7 @@
  * unless SOAK_RATE (commands/s) is given.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { databaseUrl, fmt, load, percentile } from '../../eventstore/bench/lib.ts';
@@ -33,6 +34,8 @@ interface Sample {
   p50: number;
   p99: number;
   errors: number;
+  /** The machine's 1-minute load average: other work on the same cores shows in the latencies. */
+  load1: number;
 }
 
 const peak = measuredPeak();
@@ -77,10 +80,11 @@ try {
       p50: percentile(lat, 50),
       p99: percentile(lat, 99),
       errors,
+      load1: loadavg()[0]!,
     });
     const s = samples.at(-1)!;
     console.log(
-      `t=${s.t}s rss=${fmt(s.rssMiB, 1)}MiB ${fmt(s.perSec, 1)}/s p50=${fmt(s.p50, 1)} p99=${fmt(s.p99, 1)} errors=${s.errors}`,
+      `t=${s.t}s rss=${fmt(s.rssMiB, 1)}MiB ${fmt(s.perSec, 1)}/s p50=${fmt(s.p50, 1)} p99=${fmt(s.p99, 1)} errors=${s.errors} load=${fmt(s.load1, 2)}`,
     );
     window = [];
   }, SAMPLE_MS);
@@ -101,7 +105,7 @@ const late = settled.slice(-third);
 const rssGrowth = mean(late.map((s) => s.rssMiB)) - mean(early.map((s) => s.rssMiB));
 const p99Change = mean(late.map((s) => s.p99)) / mean(early.map((s) => s.p99));
 const body = [
-  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: \`SOAK_SECONDS=${SECONDS} npm run test:soak\` at ${fmt(rate, 1)} commands/s (half of the peak measured by the last \`npm run bench\`: ${peak ? fmt(peak, 1) : 'unknown'}), ${CLIENTS} clients, server on PostgreSQL in a child process. Load average at the start: ${loadAtStart}; at the end: ${load()}.`,
+  `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: \`${process.env.SOAK_RATE ? `SOAK_RATE=${process.env.SOAK_RATE} ` : ''}SOAK_SECONDS=${SECONDS} npm run test:soak\` at ${fmt(rate, 1)} commands/s (${process.env.SOAK_RATE ? 'rate given' : `half of the peak measured by the last \`npm run bench\`: ${peak ? fmt(peak, 1) : 'unknown'}`}), ${CLIENTS} clients, server on PostgreSQL in a child process. Load average at the start: ${loadAtStart}; at the end: ${load()}.`,
   '',
   '| | first third (after 60 s) | last third |',
   '|---|--:|--:|',
@@ -115,9 +119,10 @@ const body = [
   'Curve, one line per 10 s:',
   '',
   '```csv',
-  't_s,rss_mib,commands_per_s,p50_ms,p99_ms,errors',
+  't_s,rss_mib,commands_per_s,p50_ms,p99_ms,errors,load1',
   ...samples.map(
-    (s) => `${s.t},${s.rssMiB.toFixed(1)},${s.perSec.toFixed(1)},${s.p50.toFixed(1)},${s.p99.toFixed(1)},${s.errors}`,
+    (s) =>
+      `${s.t},${s.rssMiB.toFixed(1)},${s.perSec.toFixed(1)},${s.p50.toFixed(1)},${s.p99.toFixed(1)},${s.errors},${s.load1.toFixed(2)}`,
   ),
   '```',
 ].join('\n');

@@ -3,6 +3,7 @@ import { base } from '$app/paths';
 import { env } from '$env/dynamic/private';
 import { api } from '$lib/server/api';
 import type { Service } from '$lib/types';
+import { isDelegate } from '$lib/designer/access';
 import type { LayoutServerLoad } from './$types';
 
 const PUBLIC_ROUTES = ['/connexion'];
@@ -20,6 +21,9 @@ export const load: LayoutServerLoad = async ({ locals, url, route }) => {
     }
     return { user: null, services: [] as Service[], townName };
   }
+  // A delegate (third party) has the design of their categories, and nothing else of the back office.
+  const delegateArea = ['/conception', '/connexion', '/deconnexion'];
+  if (isDelegate(locals.user) && !delegateArea.some((r) => route.id?.startsWith(r))) redirect(303, `${base}/conception`);
   const all = await api<{ items: Service[] }>(locals.token, '/services').catch(() => ({ items: [] as Service[] }));
   return { user: locals.user, services: all.items, townName };
 };
