@@ -10,13 +10,25 @@ export interface ProcedureRow {
   currentVersion: number | null;
   retired: boolean;
   updatedAt: string;
+  /** A delegate's latest proposal: pending, approved or rejected. */
+  moderation?: 'pending' | 'approved' | 'rejected' | null;
+}
+
+/** The latest proposal of a delegate, on `GET /admin/procedures/:id`. */
+export interface ModerationState {
+  status: 'pending' | 'approved' | 'rejected';
+  submittedAt: string;
+  submittedByName: string;
+  reason: string | null;
+  decidedAt: string | null;
 }
 
 /** `GET /admin/procedures/:id`. */
-export interface AdminProcedure extends ProcedureRow {
+export interface AdminProcedure extends Omit<ProcedureRow, 'moderation'> {
   draft: ProcedureDefinition;
   versions: { version: number; publishedAt: string; definition: ProcedureDefinition }[];
   streamVersion: number;
+  moderation: ModerationState | null;
 }
 
 /** `GET /admin/procedures/:id/diff`. */
@@ -46,4 +58,30 @@ export interface AuditEntry {
   type: string;
   streamId?: string;
   summary: string;
+}
+
+/** `GET /admin/moderation` items: a delegate's proposal and what it changes. */
+export interface ModerationItem {
+  id: string;
+  slug: string;
+  title: string;
+  theme: string;
+  serviceId: string;
+  serviceName: string | null;
+  currentVersion: number | null;
+  submittedAt: string;
+  submittedByName: string | null;
+  organisation: string | null;
+  /** null for a procedure never published: everything is new. */
+  changes: DefinitionChange[] | null;
+  streamVersion: number;
+}
+
+/** `GET /admin/delegations` items. */
+export interface DelegateAccount {
+  id: string;
+  name: string;
+  email: string;
+  active: boolean;
+  delegations: { category: string; organisation: string; delegatedAt: string }[];
 }

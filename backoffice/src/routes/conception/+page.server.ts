@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { api, ApiError } from '$lib/server/api';
-import { designableServices } from '$lib/designer/access';
+import { designableServices, isDelegate, mayModerate } from '$lib/designer/access';
 import { requireDesigner, rethrow } from '$lib/designer/procedures.server';
 import type { ProcedureRow } from '$lib/designer/types';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,19 @@ export const load: PageServerLoad = async ({ locals, parent }) => {
   const { token, user } = requireDesigner(locals);
   const { services } = await parent();
   const list = await api<{ items: ProcedureRow[] }>(token, '/admin/procedures').catch(rethrow);
-  return { procedures: list.items, designServices: designableServices(user, services) };
+  // Moderators see how many delegates' proposals wait for them; a failure only hides the number.
+  const waiting = mayModerate(user)
+    ? await api<{ items: unknown[] }>(token, '/admin/moderation')
+        .then((r) => r.items.length)
+        .catch(() => null)
+    : null;
+  return {
+    procedures: list.items,
+    designServices: designableServices(user, services),
+    delegate: isDelegate(user),
+    delegations: user.delegations ?? [],
+    waiting,
+  };
 };
 
 const MAX_IMPORT = 1_000_000;

@@ -1,4 +1,4 @@
-import { designableServices } from '$lib/designer/access';
+import { designableServices, isDelegate } from '$lib/designer/access';
 import { locateAll } from '$lib/designer/errors';
 import { loadProcedure, requireDesigner, validate } from '$lib/designer/procedures.server';
 import type { LayoutServerLoad } from './$types';
@@ -17,6 +17,10 @@ export const load: LayoutServerLoad = async ({ locals, params, parent }) => {
     checked: check !== null,
     problems: locateAll(check?.errors ?? [], procedure.draft),
     unpublished: !latest || JSON.stringify(latest.definition) !== JSON.stringify(procedure.draft),
-    designServices: designableServices(user, services),
+    // The town chose the service of a procedure: a delegate keeps it.
+    designServices: isDelegate(user)
+      ? services.filter((s) => s.id === procedure.draft.serviceId)
+      : designableServices(user, services),
+    delegate: isDelegate(user),
   };
 };

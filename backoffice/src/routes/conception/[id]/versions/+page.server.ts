@@ -50,6 +50,31 @@ export const actions: Actions = {
       });
     }
   },
+  /** A delegate proposes the draft; a designer of the service or an administrator publishes it, or says why not. */
+  submit: async ({ locals, params, request }) => {
+    const { token } = requireDesigner(locals);
+    const version = Number((await request.formData()).get('version'));
+    try {
+      await api(token, `/admin/procedures/${encodeURIComponent(params.id)}/submit`, {
+        body: {},
+        ifMatch: Number.isInteger(version) && version > 0 ? version : undefined,
+      });
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status === 401 || err.status === 404) rethrow(err);
+      return fail(err.status, {
+        action: 'submit',
+        message:
+          err.status === 409 && typeof err.body.currentVersion === 'number'
+            ? 'Le brouillon a changé depuis l’affichage de cette page : relisez la page actualisée, puis soumettez-le.'
+            : err.detail,
+        problems: locateAll(err.errors, null),
+      });
+    }
+    return {
+      submitted: true,
+      message: 'Démarche soumise à la modération : la commune la relit avant de la publier.',
+    };
+  },
   retire: async ({ locals, params, request }) => {
     const { token } = requireDesigner(locals);
     const reason = String((await request.formData()).get('reason') ?? '').trim();
