@@ -79,7 +79,8 @@ const lines: Handlers<CaseEvent, Out> = {
     o.line = withText('Note interne', d.text);
   },
   WorkflowTransitioned: (o, d) => {
-    o.line = withText(`Étape « ${d.from} » → « ${d.to} »`, d.message ?? '');
+    const automatic = d.automatic ? ` (${d.automatic.reason})` : '';
+    o.line = withText(`Étape « ${d.from} » → « ${d.to} »${automatic}`, d.message ?? '');
   },
   CaseDecided: (o, d) => {
     o.line = withText(

@@ -129,7 +129,9 @@ async function withStepLabels(db: Db, caseId: string, audience: Audience, events
     const from = labels.get(String(e.data.from)) ?? String(e.data.from);
     const to = labels.get(String(e.data.to)) ?? String(e.data.to);
     const message = typeof e.data.message === 'string' && e.data.message ? ` : ${e.data.message}` : '';
-    return { ...e, summary: `Étape « ${from} » → « ${to} »${message}` };
+    // A step the scheduler took says so (« passage automatique après N jours »).
+    const reason = (e.data.automatic as { reason?: string } | undefined)?.reason;
+    return { ...e, summary: `Étape « ${from} » → « ${to} »${reason ? ` (${reason})` : ''}${message}` };
   });
 }
 

@@ -109,6 +109,10 @@ describe.each(testDatabases())('a workflow that keeps time, through the API, on 
     expect(Date.parse(after.dueAt) - Date.parse(c.dueAt)).toBe(30 * DAY + 60_000);
     const timeline = (await api.get(`/api/v1/cases/${caseId}/timeline`, citizen)).body.events;
     const step = timeline.find((e: { type: string; data: { to?: string } }) => e.data.to === 'classee');
+    expect(step.summary).toBe(
+      'Étape « Dossier à compléter » → « Classée sans suite » (passage automatique après 30 jours) : ' +
+        'Sans nouvelles de votre part depuis 30 jours, votre demande est classée.',
+    );
     expect(step.data).toMatchObject({
       message: 'Sans nouvelles de votre part depuis 30 jours, votre demande est classée.',
       automatic: { reason: 'passage automatique après 30 jours' },
