@@ -5,7 +5,7 @@ import { generateHistory } from '../../bench/history.ts';
 import { cleanRebuild, dumpReadModels } from './read-models.ts';
 
 const url = process.env.DATABASE_URL;
-const EVENTS = Number(process.env.FAULT_EVENTS ?? 30_000);
+const EVENTS = Number(process.env.FAULT_EVENTS ?? 120_000);
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
