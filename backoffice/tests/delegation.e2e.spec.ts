@@ -37,7 +37,10 @@ describe('Back office: a category delegated to an association, under moderation'
     await admin.getByRole('button', { name: 'Déléguer' }).click();
     await admin.getByText('Catégorie « Voirie et cadre de vie » déléguée à Odile Martin (Les Amis du Parc).').waitFor();
     const password = (await admin.locator('[data-temporary-password]').textContent())!.trim();
-    await admin.getByRole('cell', { name: 'Les Amis du Parc' }).waitFor();
+    await admin
+      .getByRole('row', { name: /Odile Martin/ })
+      .getByRole('cell', { name: 'Les Amis du Parc' })
+      .waitFor();
     await accessible(admin);
 
     // The delegate, without JavaScript: only the design of the category.

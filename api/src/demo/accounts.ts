@@ -17,6 +17,8 @@ export interface DemoAgentAccount {
   email: string;
   name: string;
   roles: ServiceRole[];
+  /** A third party (no service role): procedure categories delegated to them, under moderation. */
+  delegations?: { category: string; organisation: string }[];
 }
 
 export type DemoAccount = DemoCitizenAccount | DemoAgentAccount;
@@ -44,6 +46,12 @@ export const MANAGER = agent('responsable@demo.guichet.test', 'Marc Lefèvre', e
 /** The administrator also designs the procedures of every service. */
 export const ADMIN = agent('admin@demo.guichet.test', 'Sophie Bernard', everywhere('admin', 'designer'));
 
+/** Not town staff: the president of an association drafts the procedures of one category, under moderation. */
+export const DELEGATE: DemoAgentAccount = {
+  ...agent('delegue@demo.guichet.test', 'Jacqueline Roux', []),
+  delegations: [{ category: 'voirie-cadre-de-vie', organisation: 'Les Amis du Parc' }],
+};
+
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   CITIZEN,
   citizen('jean.petit@demo.guichet.test', {
@@ -69,6 +77,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   ADMIN,
   agent('karim.benali@demo.guichet.test', 'Karim Benali', [{ serviceId: 'etat-civil', role: 'agent' }]),
   agent('julie.moreau@demo.guichet.test', 'Julie Moreau', [{ serviceId: 'voirie', role: 'agent' }]),
+  DELEGATE,
 ];
 
 export const demoCitizens = (): DemoCitizenAccount[] => DEMO_ACCOUNTS.filter((a) => a.kind === 'citizen');

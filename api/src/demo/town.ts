@@ -60,6 +60,14 @@ export async function setUpTown(
         system(at + 60_000, `grant-${a.email}-${r.serviceId}-${r.role}`),
       );
     }
+    for (const d of a.delegations ?? []) {
+      await ledger.run(
+        stream,
+        agentDecider,
+        { type: 'DelegateCategory', data: d },
+        system(at + 60_000, `delegate-${a.email}-${d.category}`),
+      );
+    }
   }
   // The administrator, also designer of every service, defines and publishes the procedures.
   for (const [i, p] of DEMO_PROCEDURES.entries()) {

@@ -69,6 +69,8 @@ export default async function adminAgentRoutes(app: FastifyInstance) {
                        filter (where r.agent_id is not null), '[]') as roles
          from rm_accounts a left join rm_agent_roles r on r.agent_id = a.id
         where a.kind = 'agent' and a.tenant = $1
+          -- Third parties with a delegation have their own page (GET /admin/delegations).
+          and not exists (select 1 from rm_delegations d where d.agent_id = a.id)
         group by a.id, a.name, a.email, a.active order by a.name`,
         [user.tenant],
       );
