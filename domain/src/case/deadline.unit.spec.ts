@@ -5,7 +5,7 @@ import type { Workflow } from '../procedure/events.ts';
 import { actors, metaFor } from '../testing.ts';
 import type { CaseCommand } from './commands.ts';
 import type { CaseEvent } from './events.ts';
-import { CASE, agentMeta, citizenMeta, given, inProgress, procedure, submitCommand } from './fixtures.ts';
+import { CASE, agentMeta, citizenMeta, given, inProgress, procedure, submitCommand, submitted } from './fixtures.ts';
 
 const DAY = 86_400_000;
 /** Day `n` after the submission at T0, 09:00 UTC. */
@@ -156,6 +156,15 @@ describe('an automatic transition', () => {
   it('is refused to anyone else, and for a transition the circuit does not make automatic', () => {
     given(inState).when(transition('sans_suite', true), at(31)).thenThrows(ForbiddenError);
     given(inState).when(transition('pieces_recues', true), system).thenThrows(ForbiddenError);
+  });
+
+  it('does not acknowledge a case nobody looked at', () => {
+    const w = wf();
+    w.transitions.push({ id: 'relance', label: 'Relancer', from: 'recue', to: 'attente_pieces', autoAfterDays: 5 });
+    const events = given([submitted()])
+      .when({ type: 'TransitionWorkflow', data: { transitionId: 'relance', workflow: w, automatic: true } }, system)
+      .events();
+    expect(events.map((e) => e.type)).toEqual(['WorkflowTransitioned']);
   });
 
   it('is an ordinary transition for an agent who takes it by hand', () => {

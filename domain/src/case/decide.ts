@@ -137,7 +137,8 @@ export function decideCase(command: CaseCommand, state: CaseState, meta: Command
       const { id: transitionId, from, to } = transition;
       const target = command.data.workflow.states.find((s) => s.id === to);
       return [
-        ...acknowledgedIfNew(state),
+        // The scheduler's step is not the town's first response: only a person acknowledges.
+        ...(automatic ? [] : acknowledgedIfNew(state)),
         {
           type: 'WorkflowTransitioned',
           data: {
