@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { api } from '$lib/server/api';
 import type { Service } from '$lib/types';
 import { isDelegate } from '$lib/designer/access';
+import type { TenantBranding } from '$lib/tenant';
 import type { LayoutServerLoad } from './$types';
 
 const PUBLIC_ROUTES = ['/connexion'];
@@ -19,11 +20,15 @@ export const load: LayoutServerLoad = async ({ locals, url, route }) => {
         `${base}/connexion${back && back !== `${base}/` && back !== base ? `?retour=${encodeURIComponent(back)}` : ''}`,
       );
     }
-    return { user: null, services: [] as Service[], townName };
+    return { user: null, services: [] as Service[], townName, tenant: null as TenantBranding | null };
   }
   // A delegate (third party) has the design of their categories, and nothing else of the back office.
   const delegateArea = ['/conception', '/connexion', '/deconnexion'];
   if (isDelegate(locals.user) && !delegateArea.some((r) => route.id?.startsWith(r))) redirect(303, `${base}/conception`);
-  const all = await api<{ items: Service[] }>(locals.token, '/services').catch(() => ({ items: [] as Service[] }));
-  return { user: locals.user, services: all.items, townName };
+  const [all, tenant] = await Promise.all([
+    api<{ items: Service[] }>(locals.token, '/services').catch(() => ({ items: [] as Service[] })),
+    // The agent's own organisation: its name, logo and colours in the header.
+    api<TenantBranding>(locals.token, `/tenants/${encodeURIComponent(locals.user.tenant)}`).catch(() => null),
+  ]);
+  return { user: locals.user, services: all.items, townName: tenant?.name ?? townName, tenant };
 };

@@ -57,6 +57,7 @@ export const THEMES: { id: string; label: string }[] = [
   { id: 'urbanisme', label: 'Urbanisme' },
   { id: 'rendez-vous', label: 'Rendez-vous' },
   { id: 'paiements', label: 'Paiements' },
+  { id: 'solidarite', label: 'Solidarité et action sociale' },
 ];
 
 export function themeLabel(theme: string): string {

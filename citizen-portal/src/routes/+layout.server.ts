@@ -1,7 +1,14 @@
 import type { LayoutServerLoad } from './$types';
 import { env } from '$env/dynamic/private';
+import { portalTenant } from '$lib/server/tenant';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
-  user: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
-  town: env.GUICHET_TOWN_NAME || 'Ville de S.',
-});
+export const load: LayoutServerLoad = async ({ locals, url, cookies }) => {
+  const { tenants, tenant } = await portalTenant(locals.api, url, cookies);
+  return {
+    user: locals.user ? { name: locals.user.name, email: locals.user.email } : null,
+    town: tenant?.name ?? (env.GUICHET_TOWN_NAME || 'Ville de S.'),
+    tenant,
+    /** More than one organisation on this installation: the header offers to change. */
+    tenantCount: tenants.length,
+  };
+};

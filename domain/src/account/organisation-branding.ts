@@ -107,3 +107,28 @@ export function sameBranding(a: TenantBranding, b: TenantBranding): boolean {
     logo(a.logo) === logo(b.logo)
   );
 }
+
+/** An organisation as the portals show it (`GET /tenants/:id`): what the apps brand their pages with. */
+export type TenantView = {
+  id: string;
+  name: string;
+  tagline: string | null;
+  primaryColour: string;
+  accentColour: string;
+  /** Under the API (`/api/v1/tenants/…/logo?v=…`), served by the same host as the apps. */
+  logoUrl: string | null;
+};
+
+/**
+ * One CSS rule giving the page's custom properties the organisation's colours, e.g.
+ * `{ '--bleu': 'primaryColour' }`. The colours are checked again: the rule goes into a `<style>`.
+ * `html:root` outweighs the stylesheet's own `:root` defaults, whatever their order in the page.
+ */
+export function brandingCss(
+  t: Pick<TenantBranding, 'primaryColour' | 'accentColour'> | null,
+  properties: Record<string, 'primaryColour' | 'accentColour'>,
+): string {
+  if (!t || !HEX.test(t.primaryColour) || !HEX.test(t.accentColour)) return '';
+  const declarations = Object.entries(properties).map(([name, colour]) => `${name}:${t[colour]}`);
+  return `html:root{${declarations.join(';')}}`;
+}

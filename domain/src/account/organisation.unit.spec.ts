@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import { expect } from 'vitest';
 import { ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '../common.ts';
-import { contrastWithWhite, MAX_LOGO_BYTES, type TenantBranding } from './organisation-branding.ts';
+import { brandingCss, contrastWithWhite, MAX_LOGO_BYTES, type TenantBranding } from './organisation-branding.ts';
 import type { OrganisationEvent, TenantBrandingChanged } from './events.ts';
 import { actors, metaFor, specification } from '../testing.ts';
 import { decideOrganisation, evolveOrganisation, initialOrganisationState } from './organisation.ts';
@@ -64,6 +64,16 @@ describe('organisation', () => {
       expect(contrastWithWhite('#000000')).toBeCloseTo(21, 5);
       expect(contrastWithWhite('#767676')).toBeGreaterThan(4.5);
       expect(contrastWithWhite('#777777')).toBeLessThan(4.5);
+    });
+    it('turns the colours into CSS custom properties, never anything else', () => {
+      const colours = { primaryColour: '#1f4e79', accentColour: '#8a1538' };
+      expect(brandingCss(colours, { '--bleu': 'primaryColour', '--accent': 'accentColour' })).toBe(
+        'html:root{--bleu:#1f4e79;--accent:#8a1538}',
+      );
+      expect(brandingCss({ ...colours, accentColour: 'red}body{display:none' }, { '--bleu': 'primaryColour' })).toBe(
+        '',
+      );
+      expect(brandingCss(null, { '--bleu': 'primaryColour' })).toBe('');
     });
     it('is changed by an administrator of the tenant, normalised, and only when it differs', () => {
       const changed: TenantBrandingChanged = {

@@ -62,6 +62,7 @@ export const THEMES: { id: string; label: string }[] = [
   { id: 'urbanisme', label: 'Urbanisme' },
   { id: 'rendez-vous', label: 'Rendez-vous' },
   { id: 'paiements', label: 'Paiements' },
+  { id: 'solidarite', label: 'Solidarité et action sociale' },
 ];
 
 export const themeLabel = (id: string) => THEMES.find((t) => t.id === id)?.label ?? id;

@@ -20,9 +20,11 @@ function toSummary(item: Listed): ProcedureSummary {
 
 export async function listProcedures(
   api: Api,
-  filter: { q?: string; theme?: string } = {},
+  filter: { q?: string; theme?: string; tenant?: string } = {},
 ): Promise<ProcedureSummary[]> {
   const params = new URLSearchParams();
+  // The catalogue of the organisation whose portal the resident is on.
+  if (filter.tenant) params.set('tenant', filter.tenant);
   if (filter.theme) params.set('theme', filter.theme);
   if (filter.q) params.set('q', filter.q);
   const query = params.size > 0 ? `?${params}` : '';
