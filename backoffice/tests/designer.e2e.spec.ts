@@ -342,3 +342,7 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await context.close();
   });
 });
+    // The box says who changed what meanwhile, in French.
+    const changes = await first.locator('.conflict-changes').innerText();
+    expect(changes).toMatch(/Sophie Bernard : Brouillon modifié/);
+    expect(changes).toContain('Délai modifié(e)');
