@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { TestServer } from '../../api/src/testing/test-server.ts';
 import { launchBrowser, logIn, newContext, screenshot, seriousViolations } from './support/browser.ts';
 import { apiAs, startBackoffice } from './support/server.ts';
@@ -19,6 +19,24 @@ async function addField(page: Page, type: string, position: number) {
   await page.getByLabel('Type du champ à ajouter').selectOption(type);
   await page.getByRole('button', { name: 'Ajouter ce champ à la fin' }).click();
   await page.getByText(`Champ ajouté en position ${position}.`).waitFor();
+}
+
+/** What a resident is shown of a procedure form, field by field, once the page is interactive. */
+function formShape(form: Locator) {
+  return form.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>('[data-champ]')].map((block) => ({
+      name: block.dataset.champ,
+      shown: !block.hidden,
+      label: block.querySelector('legend, label')?.textContent?.replace(/\s+/g, ' ').trim(),
+      requiredMark: block.querySelector('.obligatoire') !== null,
+      help: block.querySelector('.indice')?.textContent?.trim() ?? null,
+      controls: [...block.querySelectorAll<HTMLInputElement>('input, select, textarea')].map((c) =>
+        [c.tagName.toLowerCase(), c.type, c.name, c.id, c.required ? 'requis' : '', c.disabled ? 'inactif' : ''].join(
+          ' ',
+        ),
+      ),
+    })),
+  );
 }
 
 async function save(page: Page) {
@@ -190,6 +208,31 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
       })
       .toBe(true);
     await citizen.goto(`${server.url}/demarches/autorisation-de-terrasse/formulaire`);
+
+    // The designer's preview of the published version is the portal's own rendering: same fields,
+    // labels, controls, required markers, and the same condition applied the same way.
+    await live.goto(`${root}/apercu?version=1`);
+    const previewForm = live.locator('.apercu-citoyen .formulaire-demarche');
+    const portalForm = citizen.locator('main .formulaire-demarche');
+    for (const form of [previewForm, portalForm]) await form.locator('.condition').waitFor({ state: 'detached' });
+    const before = await formShape(portalForm);
+    expect(before.map((f) => [f.label, f.shown, f.requiredMark])).toEqual([
+      ['Type de terrasse*', true, true],
+      ['Description du projet*', true, true],
+      ['Surface de la véranda (m²)', false, false],
+    ]);
+    expect(before.map((f) => f.controls.map((c) => c.split(' ').slice(0, 2).join(' ')))).toEqual([
+      ['input radio', 'input radio'],
+      ['textarea textarea'],
+      ['input number'],
+    ]);
+    expect(await formShape(previewForm)).toEqual(before);
+    for (const page of [live, citizen]) await page.getByLabel('Fermée (véranda)').check();
+    for (const form of [previewForm, portalForm]) await form.getByLabel('Surface de la véranda (m²)').waitFor();
+    const after = await formShape(portalForm);
+    expect(after[2]!.shown).toBe(true);
+    expect(await formShape(previewForm)).toEqual(after);
+
     await citizen.getByLabel('Fermée (véranda)').check();
     await citizen.getByLabel(/Surface de la véranda/).fill('12');
     await citizen.getByLabel(/Description du projet/).fill('Véranda de 12 m² devant le café, fermée l’hiver.');
@@ -334,6 +377,10 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await first.getByLabel(/^Délai de réponse/).fill('20');
     await first.getByRole('button', { name: 'Enregistrer le brouillon' }).first().click();
     await first.getByText('Quelqu’un d’autre a enregistré cette démarche pendant que vous la modifiiez.').waitFor();
+    // The box says who changed what meanwhile, in French.
+    const changes = await first.locator('.conflict-changes').innerText();
+    expect(changes).toMatch(/Sophie Bernard : Brouillon modifié/);
+    expect(changes).toContain('Délai modifié(e)');
     expect(await first.getByLabel(/^Délai de réponse/).inputValue()).toBe('20');
     await first.getByRole('button', { name: 'Enregistrer mes modifications quand même' }).click();
     await first.getByText('Brouillon enregistré.').waitFor();
@@ -342,7 +389,3 @@ describe('Back office: a town sets up its own procedure, workflow and roles', ()
     await context.close();
   });
 });
-    // The box says who changed what meanwhile, in French.
-    const changes = await first.locator('.conflict-changes').innerText();
-    expect(changes).toMatch(/Sophie Bernard : Brouillon modifié/);
-    expect(changes).toContain('Délai modifié(e)');
