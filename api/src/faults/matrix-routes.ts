@@ -1,5 +1,6 @@
 /** Every route of API v1 outside administration, with the exact status each principal gets (columns: see matrix-rows.ts). */
 import { ADMIN_ROWS } from './matrix-admin-routes.ts';
+import { TENANT_ROWS } from './matrix-tenant-routes.ts';
 import { EMAILS, type MatrixContext } from './matrix-context.ts';
 import {
   action,
@@ -182,7 +183,7 @@ const CORE_ROWS: Row[] = [
   get('/api/v1/opendata/{file}', PUBLIC, () => '/api/v1/opendata/dictionnaire.csv'),
 ];
 
-export const ROWS: Row[] = [...CORE_ROWS, ...ADMIN_ROWS];
+export const ROWS: Row[] = [...CORE_ROWS, ...ADMIN_ROWS, ...TENANT_ROWS];
 
 const CONTACT = { firstName: 'Yvette', lastName: 'Rousseau', phone: '03 88 12 45 67' };
 
