@@ -89,6 +89,12 @@ describe.each(testDatabases())('a workflow that keeps time, through the API, on 
       automaticTransitions: [{ transitionId: 'sans_suite', toLabel: 'Classée sans suite', afterDays: 30 }],
     });
     expect(Date.parse(c.automaticTransitions[0].dueAt) - Date.parse(c.pausedSince)).toBe(30 * DAY);
+    // « Vue au … »: the pause as it was, but no step planned from today's rows.
+    const asOf = await api.get(
+      `/api/v1/cases/${caseId}/as-of?at=${encodeURIComponent(new Date().toISOString())}`,
+      agent,
+    );
+    expect(asOf.body.case).toMatchObject({ paused: true, pauseReasons: ['workflow_state'], automaticTransitions: [] });
     const mine = (await api.get('/api/v1/me/cases', citizen)).body.items.find((i: { id: string }) => i.id === caseId);
     expect(mine.paused).toBe(true);
   });

@@ -67,7 +67,7 @@ export default async function caseQueryRoutes(app: FastifyInstance) {
       const { at } = req.query as { at: string };
       const past = await app.queries.caseAsOf(c.id, new Date(at).toISOString());
       if (!past) throw notFound("La demande n'existait pas encore à cette date.");
-      return { case: await caseViewFor(app, past.case, 'agent'), events: past.events };
+      return { case: await caseViewFor(app, past.case, 'agent', { asOf: true }), events: past.events };
     },
   );
 

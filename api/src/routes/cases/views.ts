@@ -44,7 +44,13 @@ export function summaryFor<T extends CaseSummary>(c: T, audience: Audience) {
  * The case as the reader should see it. Agents also get the workflow transitions they can take
  * from the current state; citizens get the public label of the workflow state, never the internal one.
  */
-export async function caseViewFor(app: FastifyInstance, c: CaseView, audience: Audience) {
+export async function caseViewFor(
+  app: FastifyInstance,
+  c: CaseView,
+  audience: Audience,
+  /** A past state (« vue au … »): the automatic steps ahead are today's, so none are shown. */
+  options: { asOf?: boolean } = {},
+) {
   const visible = summaryFor(c, audience);
   const procedure = await app.queries.getProcedure(c.procedureId, c.procedureVersion);
   const workflow = procedure?.definition.workflow as Workflow | undefined;
@@ -65,7 +71,7 @@ export async function caseViewFor(app: FastifyInstance, c: CaseView, audience: A
         ...(state?.pausesDeadline ? ['workflow_state'] : []),
       ]
     : [];
-  const planned = open ? await plannedTransitions(app.db, c.id) : [];
+  const planned = open && !options.asOf ? await plannedTransitions(app.db, c.id) : [];
   const automaticTransitions = planned.map((p) => ({
     transitionId: p.transitionId,
     label: workflow?.transitions.find((t) => t.id === p.transitionId)?.label ?? p.transitionId,
