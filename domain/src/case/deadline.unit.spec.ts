@@ -126,6 +126,21 @@ describe('a workflow state that pauses the deadline', () => {
     expect(stateAfter([...events, ...answered])).toMatchObject({ dueAt: '2026-03-14T09:00:00.000Z' });
   });
 
+  it('stays one pause from one pausing state to another', () => {
+    const w = wf();
+    w.states.push({ id: 'attente_rdv', label: 'Attente de rendez-vous', pausesDeadline: true });
+    w.transitions.push({ id: 'rdv', label: 'Proposer un rendez-vous', from: 'attente_pieces', to: 'attente_rdv' });
+    const move = (transitionId: string, n: number) =>
+      [{ type: 'TransitionWorkflow', data: { transitionId, workflow: w } }, at(n)] as [
+        CaseCommand,
+        ReturnType<typeof at>,
+      ];
+    const { events } = play(entered, [move('demander_pieces', 1), move('rdv', 2)]);
+    expect(events.at(-1)?.data).toEqual(expect.objectContaining({ pausesDeadline: true }));
+    expect(events.at(-1)?.data).not.toHaveProperty('deadline');
+    expect(stateAfter(events)).toMatchObject({ pausedSince: day(1), statePausesDeadline: true, dueAt: DUE });
+  });
+
   it('an initial state that pauses the deadline stops the clock from the submission', () => {
     const definition = birthCertificate();
     definition.workflow.states[0] = { ...definition.workflow.states[0]!, pausesDeadline: true };
