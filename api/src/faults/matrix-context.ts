@@ -1,5 +1,5 @@
 /**
- * The people and things of the authorisation matrix: seven principals, a pothole report of
+ * The people and things of the authorisation matrix: eight principals, a pothole report of
  * citizen A handled by the road service, and factories for fresh resources in a given state
  * (each allowed cell acts on its own, so cells never depend on each other's order).
  */
@@ -15,6 +15,7 @@ export const PRINCIPALS = [
   'agentOfOther',
   'manager',
   'admin',
+  'delegate',
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
@@ -25,6 +26,8 @@ export const EMAILS: Record<Exclude<Principal, 'anonymous'>, string> = {
   agentOfOther: 'karim.benali@demo.guichet.test', // état civil only
   manager: 'responsable@demo.guichet.test',
   admin: 'admin@demo.guichet.test',
+  // A third party (« Les Amis du Parc ») with the road category delegated: the pothole procedure is theirs to draft.
+  delegate: 'delegue@demo.guichet.test',
 };
 
 export const POTHOLE = {
@@ -166,6 +169,22 @@ export async function matrixContext(app: FastifyInstance) {
     if (publish) await ok('POST', `/api/v1/admin/procedures/${id}/publish`, tokens.admin, {});
     return id;
   }
+  /** A procedure of the delegated category, proposed by the delegate and waiting for moderation. */
+  async function freshSubmitted(): Promise<string> {
+    const id = await freshProcedure();
+    await ok('POST', `/api/v1/admin/procedures/${id}/submit`, tokens.delegate, {});
+    return id;
+  }
+  /** A new third party holding the road category. */
+  async function freshDelegate(): Promise<string> {
+    const { id } = await ok('POST', '/api/v1/admin/delegations', tokens.admin, {
+      email: `delegue.${unique()}@exemple.fr`,
+      name: 'Délégué Test',
+      organisation: 'Comité de quartier',
+      category: 'voirie-cadre-de-vie',
+    });
+    return id;
+  }
   async function freshAgent(state: 'active' | 'deactivated' = 'active'): Promise<string> {
     const { id } = await ok('POST', '/api/v1/admin/agents', tokens.admin, {
       email: `agent.${unique()}@demo.guichet.test`,
@@ -186,6 +205,8 @@ export async function matrixContext(app: FastifyInstance) {
     sharedCase,
     freshProcedure,
     freshAgent,
+    freshSubmitted,
+    freshDelegate,
     freshTrackingCode,
     definition,
     unique,

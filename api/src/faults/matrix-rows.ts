@@ -1,7 +1,7 @@
 /**
  * The vocabulary of the authorisation matrix: a row per route, the exact status each principal gets. Columns, in order:
  * anonymous, citizen A (the case's owner), citizen B, agent of the case's service, agent of another
- * service, manager, administrator. A stranger to a case gets 404, never 403 (docs/api.md).
+ * service, manager, administrator, delegate (a third party drafting the road category, under moderation). A stranger to a case gets 404, never 403 (docs/api.md).
  */
 import type { MatrixContext, Principal, Stage } from './matrix-context.ts';
 
@@ -14,6 +14,7 @@ export const e = (
   agentOfOther: number,
   manager: number,
   admin: number,
+  delegate: number,
 ): Expect => ({
   anonymous,
   citizenA,
@@ -22,6 +23,7 @@ export const e = (
   agentOfOther,
   manager,
   admin,
+  delegate,
 });
 
 export interface Req {
@@ -41,18 +43,23 @@ export interface Row {
   request(p: Principal, c: MatrixContext, allowed: boolean): Promise<Req> | Req;
 }
 
-export const PUBLIC = e(200, 200, 200, 200, 200, 200, 200);
-export const LOGGED_IN = e(401, 200, 200, 200, 200, 200, 200);
-export const CASE_READ = e(401, 200, 404, 200, 404, 200, 200);
-export const CITIZEN = e(401, 200, 200, 403, 403, 403, 403);
-export const STAFF = e(401, 403, 403, 200, 200, 200, 200);
+export const PUBLIC = e(200, 200, 200, 200, 200, 200, 200, 200);
+export const LOGGED_IN = e(401, 200, 200, 200, 200, 200, 200, 200);
+export const CASE_READ = e(401, 200, 404, 200, 404, 200, 200, 404);
+export const CITIZEN = e(401, 200, 200, 403, 403, 403, 403, 403);
+export const STAFF = e(401, 403, 403, 200, 200, 200, 200, 403);
 /** Figures of service quality: managers and administrators of a service. */
-export const MANAGERS = e(401, 403, 403, 403, 403, 200, 200);
-export const ADMIN = e(401, 403, 403, 403, 403, 403, 200);
-export const ADMIN_CREATE = e(401, 403, 403, 403, 403, 403, 201);
-export const AGENT_ACTION = e(401, 403, 404, 200, 404, 200, 200);
-export const EITHER_SIDE = e(401, 200, 404, 200, 404, 200, 200);
-export const OWNER_ACTION = e(401, 200, 404, 403, 404, 403, 403);
+export const MANAGERS = e(401, 403, 403, 403, 403, 200, 200, 403);
+export const ADMIN = e(401, 403, 403, 403, 403, 403, 200, 403);
+export const ADMIN_CREATE = e(401, 403, 403, 403, 403, 403, 201, 403);
+export const AGENT_ACTION = e(401, 403, 404, 200, 404, 200, 200, 404);
+export const EITHER_SIDE = e(401, 200, 404, 200, 404, 200, 200, 404);
+/** Procedure design: designers and administrators, and the delegate for a procedure of their category. */
+export const DESIGN = e(401, 403, 403, 403, 403, 403, 200, 200);
+export const DESIGN_CREATE = e(401, 403, 403, 403, 403, 403, 201, 201);
+/** Submitting for moderation: delegates only (designers publish directly). */
+export const DELEGATE_ONLY = e(401, 403, 403, 403, 403, 403, 403, 200);
+export const OWNER_ACTION = e(401, 200, 404, 403, 404, 403, 403, 404);
 
 export const get = (path: string, expect: Expect, url: (c: MatrixContext) => string, sse = false): Row => ({
   method: 'GET',
