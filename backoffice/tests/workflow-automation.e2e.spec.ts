@@ -91,6 +91,9 @@ describe('Back office: a request in a state that pauses the deadline and moves o
     await server.guichet.runner!.catchUp();
     await page.reload();
     await page.getByText('(passage automatique après 30 jours)').first().waitFor();
+    // The timeline says when the clock stopped and how long it stood still.
+    await page.getByText('délai repris après 30 j de suspension').first().waitFor();
+    expect(await page.locator('.ev-WorkflowTransitioned').filter({ hasText: 'délai suspendu' }).count()).toBe(1);
     expect(await page.getByTestId('automatic-transition').count()).toBe(0);
     expect(await page.getByTestId('deadline-paused').count()).toBe(0);
     await page.context().close();
