@@ -12,7 +12,7 @@ async function accessible(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
 
-describe('Back office: a category delegated to an association, under moderation', () => {
+describe('Back office: a category delegated to a neighbourhood council, under moderation', () => {
   let server: TestServer;
   let browser: Browser;
 
@@ -32,14 +32,16 @@ describe('Back office: a category delegated to an association, under moderation'
     await admin.goto(`${server.url}/backoffice/administration/delegations`);
     await admin.getByLabel('Prénom et nom').fill('Odile Martin');
     await admin.getByLabel('Adresse électronique').fill(DELEGATE);
-    await admin.getByLabel('Organisation (association, mandat)').fill('Les Amis du Parc');
+    await admin.getByLabel('Organisation (association, mandat)').fill('Conseil de quartier du Parc');
     await admin.getByLabel('Catégorie de démarches').selectOption({ label: 'Voirie et cadre de vie' });
     await admin.getByRole('button', { name: 'Déléguer' }).click();
-    await admin.getByText('Catégorie « Voirie et cadre de vie » déléguée à Odile Martin (Les Amis du Parc).').waitFor();
+    await admin
+      .getByText('Catégorie « Voirie et cadre de vie » déléguée à Odile Martin (Conseil de quartier du Parc).')
+      .waitFor();
     const password = (await admin.locator('[data-temporary-password]').textContent())!.trim();
     await admin
       .getByRole('row', { name: /Odile Martin/ })
-      .getByRole('cell', { name: 'Les Amis du Parc' })
+      .getByRole('cell', { name: 'Conseil de quartier du Parc' })
       .waitFor();
     await accessible(admin);
 
@@ -68,7 +70,7 @@ describe('Back office: a category delegated to an association, under moderation'
     await admin.goto(`${server.url}/backoffice/conception`);
     await admin.getByRole('link', { name: /^Modération/ }).click();
     const proposal = admin.getByRole('region', { name: PROCEDURE });
-    await proposal.getByText('Les Amis du Parc').waitFor();
+    await proposal.getByText('Conseil de quartier du Parc').waitFor();
     await proposal
       .getByText(/Description/)
       .first()
@@ -100,13 +102,14 @@ describe('Back office: a category delegated to an association, under moderation'
 
     // The journal says who did what.
     await admin.goto(`${server.url}/backoffice/administration/journal`);
-    await admin.getByText('Catégorie « voirie-cadre-de-vie » déléguée (Les Amis du Parc)').waitFor();
+    await admin.getByText('Catégorie « voirie-cadre-de-vie » déléguée (Conseil de quartier du Parc)').waitFor();
     await admin.getByText(`Proposition refusée par la modération : ${reason}`).waitFor();
     await admin.getByText('Proposition approuvée par la modération').waitFor();
 
     // The portal lists the new version.
     const citizen = await (await newContext(browser)).newPage();
-    await citizen.goto(`${server.url}/demarches/signalement-voirie`);
+    const shown = await citizen.goto(`${server.url}/demarches/signalement-voirie?collectivite=ville-de-s`);
+    expect(shown?.status()).toBe(200);
     await citizen.getByText('Une photo aide les agents à intervenir.').first().waitFor();
 
     await Promise.all([admin.context().close(), delegate.context().close(), citizen.context().close()]);
