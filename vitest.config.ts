@@ -24,7 +24,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: [...server.map((p) => `${p}/src/**/*.unit.spec.ts`), 'backoffice/src/lib/**/*.unit.spec.ts'],
+          include: [
+            ...server.map((p) => `${p}/src/**/*.unit.spec.ts`),
+            'backoffice/src/lib/**/*.unit.spec.ts',
+            'citizen-portal/src/lib/**/*.unit.spec.ts',
+          ],
           environment: 'node',
         },
       },

@@ -99,7 +99,13 @@ describe('collectivités : identité visuelle, portail de chacune, compte usager
     )!;
     await resident.post('/cases', {
       procedureId: facture.id,
-      data: { numeroFacture: 'FAC-2026-000777', montant: '12,00', objet: 'tarif', question: 'Pourquoi ce tarif ?', courriel: 'ines@exemple.fr' },
+      data: {
+        numeroFacture: 'FAC-2026-000777',
+        montant: '12,00',
+        objet: 'tarif',
+        question: 'Pourquoi ce tarif ?',
+        courriel: 'ines@exemple.fr',
+      },
     });
     await page.getByRole('link', { name: 'Mes demandes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mes demandes' }).waitFor();
@@ -112,5 +118,22 @@ describe('collectivités : identité visuelle, portail de chacune, compte usager
     await page.getByRole('link', { name: 'Changer de collectivité' }).click();
     await page.getByRole('button', { name: /Ville de S\./ }).click();
     await page.getByRole('link', { name: 'Question sur une facture' }).waitFor();
+  });
+
+  it('une adresse propre à une collectivité ouvre son portail (GUICHET_TENANT_HOSTS)', async () => {
+    const { port } = new URL(server.url);
+    process.env.GUICHET_TENANT_HOSTS = `localhost:${port}=ccas-de-s`;
+    try {
+      const page = await (await newContext(browser)).newPage();
+      await page.goto(`http://localhost:${port}/demarches`);
+      await page.getByRole('link', { name: "Demande d'aide sociale facultative" }).waitFor();
+      await expect(page.locator('.marque-nom').textContent()).resolves.toBe('CCAS de S.');
+      // The same installation under its other address is still the town's.
+      await page.goto(`${server.url}/demarches`);
+      await page.getByRole('link', { name: 'Question sur une facture' }).waitFor();
+      await expect(page.locator('.marque-nom').textContent()).resolves.toBe('Ville de S.');
+    } finally {
+      delete process.env.GUICHET_TENANT_HOSTS;
+    }
   });
 });

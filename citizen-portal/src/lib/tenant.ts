@@ -11,3 +11,17 @@ export const brandingStyle = (t: Tenant | null): string =>
 export function tenantNameOf(c: object): string | null {
   return 'tenantName' in c && typeof c.tenantName === 'string' ? c.tenantName : null;
 }
+
+/**
+ * The organisation a host serves, from `GUICHET_TENANT_HOSTS` (`demarches.ccas-s.fr=ccas-de-s,
+ * demarches.ville-s.fr=ville-de-s`): one installation, each organisation under its own address.
+ * Host names compare without case; a port in the map must match the request's.
+ */
+export function tenantOfHost(host: string, map: string | undefined): string | null {
+  const wanted = host.trim().toLowerCase();
+  for (const pair of (map ?? '').split(',')) {
+    const [h, id] = pair.split('=').map((s) => s.trim());
+    if (h && id && h.toLowerCase() === wanted) return id;
+  }
+  return null;
+}

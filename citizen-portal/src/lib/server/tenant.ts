@@ -1,7 +1,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { Api } from './api';
 import { cookieOptions } from './session';
-import type { Tenant } from '$lib/tenant';
+import { env } from '$env/dynamic/private';
+import { tenantOfHost, type Tenant } from '$lib/tenant';
 
 /** The organisation whose portal the resident is on, remembered for a year. */
 export const TENANT_COOKIE = 'guichet_collectivite';
@@ -9,10 +10,15 @@ const TENANT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * The organisation asked for: `?collectivite=<id>` first (a link from the organisation's own
- * site, or the chooser), then the cookie; null means the installation's default.
+ * site), then the cookie (the chooser), then the host (`GUICHET_TENANT_HOSTS`); null means the
+ * installation's default.
  */
 export function askedTenant(url: URL, cookies: Cookies): string | null {
-  const asked = url.searchParams.get('collectivite') ?? cookies.get(TENANT_COOKIE) ?? '';
+  const asked =
+    url.searchParams.get('collectivite') ??
+    cookies.get(TENANT_COOKIE) ??
+    tenantOfHost(url.host, process.env.GUICHET_TENANT_HOSTS || env.GUICHET_TENANT_HOSTS) ??
+    '';
   return TENANT_ID.test(asked) && asked.length <= 100 ? asked : null;
 }
 
