@@ -1,4 +1,5 @@
 import type { User } from '$lib/types';
+import { THEMES } from './labels';
 
 /** A third party without a service role, drafting the procedures of the categories delegated to them. */
 export const isDelegate = (user: Pick<User, 'roles' | 'delegations'> | null) =>
@@ -22,4 +23,14 @@ export function designableServices<S extends { id: string }>(
   if (mayAdminister(user) || isDelegate(user)) return [...services];
   const mine = new Set(user.roles.filter((r) => r.role === 'designer').map((r) => r.serviceId));
   return services.filter((s) => mine.has(s.id));
+}
+
+/** The catalogue themes a procedure may be filed under: every one, or for a delegate the categories delegated to them. */
+export function designableThemes(user: Pick<User, 'roles' | 'delegations'>): { id: string; label: string }[] {
+  if (!isDelegate(user)) return THEMES;
+  const mine = user.delegations ?? [];
+  return [
+    ...THEMES.filter((t) => mine.includes(t.id)),
+    ...mine.filter((c) => !THEMES.some((t) => t.id === c)).map((c) => ({ id: c, label: c })),
+  ];
 }

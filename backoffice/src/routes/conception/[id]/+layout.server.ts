@@ -1,4 +1,4 @@
-import { designableServices, isDelegate } from '$lib/designer/access';
+import { designableServices, designableThemes, isDelegate } from '$lib/designer/access';
 import { locateAll } from '$lib/designer/errors';
 import { loadProcedure, requireDesigner, validate } from '$lib/designer/procedures.server';
 import type { LayoutServerLoad } from './$types';
@@ -21,6 +21,7 @@ export const load: LayoutServerLoad = async ({ locals, params, parent }) => {
     designServices: isDelegate(user)
       ? services.filter((s) => s.id === procedure.draft.serviceId)
       : designableServices(user, services),
+    designThemes: designableThemes(user),
     delegate: isDelegate(user),
   };
 };

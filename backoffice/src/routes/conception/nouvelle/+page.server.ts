@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { randomUUID } from 'node:crypto';
 import { api, ApiError } from '$lib/server/api';
-import { designableServices } from '$lib/designer/access';
+import { designableServices, designableThemes } from '$lib/designer/access';
 import { readGeneral } from '$lib/designer/draft-form';
 import { starterWorkflow } from '$lib/designer/draft-ops';
 import { idFrom } from '$lib/designer/names';
@@ -12,7 +12,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, parent }) => {
   const { user } = requireDesigner(locals);
   const { services } = await parent();
-  return { designServices: designableServices(user, services), key: randomUUID() };
+  return {
+    designServices: designableServices(user, services),
+    designThemes: designableThemes(user),
+    key: randomUUID(),
+  };
 };
 
 export const actions: Actions = {
