@@ -80,6 +80,7 @@ describe('collectivités : identité visuelle, portail de chacune, compte usager
     await page.getByRole('link', { name: 'Changer de collectivité' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choisir votre collectivité' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'portail-choix-collectivite');
     await page.getByRole('button', { name: /CCAS de S\./ }).click();
     await page.waitForURL(`${server.url}/demarches`);
     await page.getByRole('link', { name: "Demande d'aide sociale facultative" }).waitFor();
