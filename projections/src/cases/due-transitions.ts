@@ -173,6 +173,7 @@ export const dueTransitionsProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./due-schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_due_transitions, rm_due_cases, rm_due_rules',
+  handles: (e) => CASE_TYPES.has(e.type) || PROCEDURE_TYPES.has(e.type),
   async handleBatch(tx, events) {
     const touched = emptyTouched();
     const relevant = events.filter((e) => CASE_TYPES.has(e.type) || PROCEDURE_TYPES.has(e.type));
