@@ -113,6 +113,33 @@ describe.each(testDatabases())('delegation of a procedure category, with moderat
       expect((await api.get(path, delegate)).status, path).toBe(403);
     }
     const p = await draftOf(voirieId, delegate);
+    // A new draft goes to one of the town's services, in a delegated category.
+    const created = await api.post(
+      '/api/v1/admin/procedures',
+      { slug: 'fete-du-parc', definition: { ...p.draft, title: 'Fête du parc', serviceId: 'piscine' } },
+      delegate,
+    );
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([{ field: 'definition.serviceId', message: expect.any(String) }]);
+    const imported = await api.post(
+      '/api/v1/admin/procedures/import',
+      { format: 'guichet-procedure/1', slug: 'fete-du-parc', definition: p.draft, serviceId: 'piscine' },
+      delegate,
+    );
+    expect(imported.body.errors).toEqual([{ field: 'definition.serviceId', message: expect.any(String) }]);
+    const elsewhere = await api.post(
+      '/api/v1/admin/procedures',
+      { slug: 'fete-du-parc', definition: { ...p.draft, title: 'Fête du parc', theme: 'etat-civil' } },
+      delegate,
+    );
+    expect(elsewhere.status).toBe(403);
+    const own = await api.post(
+      '/api/v1/admin/procedures',
+      { slug: 'fete-du-parc', definition: { ...p.draft, title: 'Fête du parc' } },
+      delegate,
+    );
+    expect(own.status).toBe(201);
+    expect((await api.get(`/api/v1/admin/procedures/${own.body.id}`, delegate)).body.draft.title).toBe('Fête du parc');
     // The category and the owning service stay as the town set them.
     expect((await saveDraft(voirieId, { ...p.draft, theme: 'etat-civil' }, delegate)).status).toBe(403);
     expect((await saveDraft(voirieId, { ...p.draft, serviceId: 'education' }, delegate)).status).toBe(403);

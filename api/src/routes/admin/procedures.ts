@@ -323,10 +323,11 @@ export default async function adminProcedureRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      requireDesigner(req);
+      const user = requireDesigner(req);
       const body = req.body as { slug: string; definition: ProcedureDefinition; serviceId?: string };
       // The sharing town's services are not ours: the importer says which of theirs owns it.
       const definition = { ...body.definition, serviceId: body.serviceId ?? body.definition.serviceId };
+      if (isDelegate(user)) await requireTenantService(user, definition.serviceId);
       let slug = body.slug;
       const taken = await app.db.query('select 1 from rm_procedures where slug = $1', [slug]);
       if (taken.rowCount > 0) slug = `${slug}-importee`.slice(0, 80);
