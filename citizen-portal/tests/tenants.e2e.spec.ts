@@ -137,4 +137,29 @@ describe('collectivités : identité visuelle, portail de chacune, compte usager
       delete process.env.GUICHET_TENANT_HOSTS;
     }
   });
+
+  it("sans JavaScript, l'administrateur de la ville voit un logo trop lourd refusé, puis enregistre sa couleur d'accent", async () => {
+    const page = await (await newContext(browser, { javaScript: false })).newPage();
+    await logIn(page, server.url, 'admin@demo.guichet.test');
+    await page.goto(`${server.url}/backoffice/administration/collectivite`);
+    await page.getByLabel('Couleur d’accent').fill('#0b5d1e');
+    const heavy = Buffer.alloc(600 * 1024, 7);
+    heavy.set(ccasLogoPng().subarray(0, 8));
+    await page.locator('#tenant-logo').setInputFiles({ name: 'lourd.png', mimeType: 'image/png', buffer: heavy });
+    await page.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+    await page.locator('#tenant-logo-err').waitFor();
+    expect(await page.locator('#tenant-logo-err').textContent()).toContain('512 Ko');
+    // What was typed is still there; nothing was saved.
+    expect(await page.getByLabel('Couleur d’accent').inputValue()).toBe('#0b5d1e');
+    expect((await fetch(`${server.url}/api/v1/tenants/ville-de-s`).then((r) => r.json())).accentColour).not.toBe(
+      '#0b5d1e',
+    );
+
+    await page.getByRole('button', { name: 'Enregistrer l’identité' }).click();
+    await page.getByText('Identité enregistrée').waitFor();
+    const portal = await (await newContext(browser)).newPage();
+    await portal.goto(`${server.url}/?collectivite=ville-de-s`);
+    expect(await cssVar(portal, '--accent')).toBe('#0b5d1e');
+    expect(await portal.locator('header img.marque-logo').count()).toBe(0);
+  });
 });
