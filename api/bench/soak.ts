@@ -49,6 +49,8 @@ const database = await createDatabase(databaseUrl(), 'guichet_soak');
 const server = await startServerChild({ databaseUrl: database.url });
 const api = keepAliveClient(server.url, CLIENTS * 2);
 const samples: Sample[] = [];
+/** Failed commands by message (status, route and problem title), for the report. */
+const failures = new Map<string, number>();
 try {
   const op = caseLife(api, await logIn(api));
   let window: number[] = [];
@@ -65,8 +67,11 @@ try {
       try {
         await op(c, k);
         window.push(performance.now() - t);
-      } catch {
+      } catch (err) {
         errors++;
+        const what = err instanceof Error ? err.message : String(err);
+        failures.set(what, (failures.get(what) ?? 0) + 1);
+        console.log(`failed: ${what}`);
       }
     }
   });
@@ -115,6 +120,7 @@ const body = [
   `| p99 ms | ${fmt(mean(early.map((s) => s.p99)), 1)} | ${fmt(mean(late.map((s) => s.p99)), 1)} |`,
   '',
   `RSS change between the thirds: ${fmt(rssGrowth, 1)} MiB; p99 ratio late/early: ${fmt(p99Change, 2)}; failed commands: ${samples.at(-1)?.errors ?? 0}.`,
+  ...[...failures].map(([what, n]) => `- ${n} × ${what.replace(/\s+/g, ' ').slice(0, 300)}`),
   '',
   'Curve, one line per 10 s:',
   '',
