@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../../api/src/testing/test-server.ts';
-import { launchBrowser, logIn, newContext, seriousViolations } from './support/browser.ts';
+import { launchBrowser, logIn, newContext, screenshot, seriousViolations } from './support/browser.ts';
 import { startBackoffice } from './support/server.ts';
 
 const ADMIN = 'admin@demo.guichet.test';
@@ -44,6 +44,7 @@ describe('Back office: a category delegated to a neighbourhood council, under mo
       .getByRole('cell', { name: 'Conseil de quartier du Parc' })
       .waitFor();
     await accessible(admin);
+    await screenshot(admin, 'backoffice-delegations');
 
     // The delegate, without JavaScript: only the design of the category.
     const delegate = await (await newContext(browser, { javaScript: false })).newPage();
@@ -76,6 +77,7 @@ describe('Back office: a category delegated to a neighbourhood council, under mo
       .first()
       .waitFor();
     await accessible(admin);
+    await screenshot(admin, 'backoffice-moderation');
     const reason = 'Ajoutez qu’une photo aide les agents à intervenir.';
     await proposal.getByLabel('Motif du refus (le délégué le lira)').fill(reason);
     await proposal.getByRole('button', { name: 'Refuser' }).click();
@@ -85,6 +87,7 @@ describe('Back office: a category delegated to a neighbourhood council, under mo
     await delegate.goto(root);
     await delegate.getByText('Proposition refusée par la modération').waitFor();
     await delegate.getByText(reason).waitFor();
+    await screenshot(delegate, 'backoffice-delegate-refused');
     await delegate
       .getByLabel(/^Description/)
       .fill('Signalez un nid-de-poule ou un banc cassé dans le parc. Une photo aide les agents à intervenir.');
