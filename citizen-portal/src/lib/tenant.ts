@@ -4,8 +4,14 @@ import { brandingCss, type TenantView } from '@guichet/domain';
 export type Tenant = TenantView;
 
 /** The stylesheet's State blue becomes the organisation's primary colour, its hover the accent. */
-export const brandingStyle = (t: Tenant | null): string =>
-  brandingCss(t, { '--bleu': 'primaryColour', '--bleu-survol': 'accentColour', '--accent': 'accentColour' });
+export const PORTAL_BRANDING = {
+  '--bleu': 'primaryColour',
+  '--bleu-survol': 'accentColour',
+  '--accent': 'accentColour',
+} as const;
+
+/** `selector`: where the portal's stylesheet is drawn (the whole page; the back office's preview frame). */
+export const brandingStyle = (t: Tenant | null, selector?: string): string => brandingCss(t, PORTAL_BRANDING, selector);
 
 /** Which organisation handles a request of « Mes demandes » (one account serves them all). */
 export function tenantNameOf(c: object): string | null {

@@ -18,6 +18,10 @@ describe('portal per organisation', () => {
     expect(
       brandingStyle({ id: 'a', name: 'A', tagline: null, logoUrl: null, ...t, primaryColour: '#000</style>' }),
     ).toBe('');
+    // The back office's designer preview wears them on its frame only.
+    expect(brandingStyle({ id: 'a', name: 'A', tagline: null, logoUrl: null, ...t }, 'html .apercu-citoyen')).toBe(
+      'html .apercu-citoyen{--bleu:#1f4e79;--bleu-survol:#8a1538;--accent:#8a1538}',
+    );
   });
   it('labels a request with its organisation when the API says it', () => {
     expect(tenantNameOf({ tenantName: 'CCAS de S.' })).toBe('CCAS de S.');

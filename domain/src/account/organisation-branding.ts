@@ -122,13 +122,15 @@ export type TenantView = {
 /**
  * One CSS rule giving the page's custom properties the organisation's colours, e.g.
  * `{ '--bleu': 'primaryColour' }`. The colours are checked again: the rule goes into a `<style>`.
- * `html:root` outweighs the stylesheet's own `:root` defaults, whatever their order in the page.
+ * `html:root` outweighs the stylesheet's own `:root` defaults, whatever their order in the page;
+ * `selector` names another element (the back office's preview of the portal: `html .apercu-citoyen`).
  */
 export function brandingCss(
   t: Pick<TenantBranding, 'primaryColour' | 'accentColour'> | null,
   properties: Record<string, 'primaryColour' | 'accentColour'>,
+  selector = 'html:root',
 ): string {
   if (!t || !HEX.test(t.primaryColour) || !HEX.test(t.accentColour)) return '';
   const declarations = Object.entries(properties).map(([name, colour]) => `${name}:${t[colour]}`);
-  return `html:root{${declarations.join(';')}}`;
+  return `${selector}{${declarations.join(';')}}`;
 }
