@@ -107,6 +107,7 @@ async function errorsPlugin(app: FastifyInstance) {
 
   // PostgreSQL stores no NUL character in text: refuse it at the door, named, instead of a 500 later.
   app.addHook('onRequest', async (req, reply) => {
+    // eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
     if (/%00|\u0000/.test(req.url)) {
       return send(reply, 400, 'Requête invalide', "L'adresse contient un caractère nul.", {
         errors: [{ field: 'url', message: 'Caractère nul interdit.' }],
@@ -114,14 +115,21 @@ async function errorsPlugin(app: FastifyInstance) {
     }
   });
   app.addHook('preValidation', async (req, reply) => {
-    if (req.body && typeof req.body === 'object' && !Buffer.isBuffer(req.body) && JSON.stringify(req.body).includes('\\u0000')) {
+    if (
+      req.body &&
+      typeof req.body === 'object' &&
+      !Buffer.isBuffer(req.body) &&
+      JSON.stringify(req.body).includes('\\u0000')
+    ) {
       return send(reply, 400, 'Requête invalide', 'Le texte envoyé contient un caractère nul.', {
         errors: [{ field: 'body', message: 'Caractère nul interdit.' }],
       });
     }
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === 'string' && value.includes('\u0000')) {
-        return send(reply, 400, 'Requête invalide', 'Un en-tête contient un caractère nul.', { errors: [{ field: name, message: 'Caractère nul interdit.' }] });
+        return send(reply, 400, 'Requête invalide', 'Un en-tête contient un caractère nul.', {
+          errors: [{ field: name, message: 'Caractère nul interdit.' }],
+        });
       }
     }
   });

@@ -25,10 +25,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     return { ...base, searched: false, items: [] as CaseSummary[], citizens: [] as CitizenMatch[], problem: null };
 
   // A resident is looked up by name, e-mail or phone; several matches are offered as a choice.
-  let citizens: CitizenMatch[] = [];
   let citizenId = criteria.citizenId;
   if (!citizenId && criteria.citizen.length >= 2) {
-    citizens = (
+    const citizens = (
       await api<{ items: CitizenMatch[] }>(locals.token, '/citizens', { query: { q: criteria.citizen } }).catch(() => ({
         items: [],
       }))
