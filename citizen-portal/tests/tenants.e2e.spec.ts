@@ -119,6 +119,11 @@ describe('collectivités : identité visuelle, portail de chacune, compte usager
     await page.getByRole('link', { name: 'Changer de collectivité' }).click();
     await page.getByRole('button', { name: /Ville de S\./ }).click();
     await page.getByRole('link', { name: 'Question sur une facture' }).waitFor();
+    // A CCAS procedure reached from the town's portal (a link on the CCAS's site) wears the CCAS's name.
+    await page.goto(`${server.url}/demarches/aide-sociale-facultative`);
+    await expect(page.locator('.marque-nom').textContent()).resolves.toBe('CCAS de S.');
+    await page.goto(`${server.url}/demarches`);
+    await expect(page.locator('.marque-nom').textContent()).resolves.toBe('Ville de S.');
   });
 
   it('une adresse propre à une collectivité ouvre son portail (GUICHET_TENANT_HOSTS)', async () => {

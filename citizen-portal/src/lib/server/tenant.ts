@@ -22,11 +22,15 @@ export function askedTenant(url: URL, cookies: Cookies): string | null {
   return TENANT_ID.test(asked) && asked.length <= 100 ? asked : null;
 }
 
-/** Every organisation and the one this visit is on; an unknown id falls back to the default. */
+/**
+ * Every organisation and the one this visit is on; an unknown id falls back to the default.
+ * `shown`: the organisation of what the page shows (a procedure), which wins for this page only.
+ */
 export async function portalTenant(
   api: Api,
   url: URL,
   cookies: Cookies,
+  shown: string | null = null,
 ): Promise<{ tenants: Tenant[]; tenant: Tenant | null }> {
   const { items, defaultTenant } = await api
     .get<{ items: Tenant[]; defaultTenant: string }>('/tenants')
@@ -38,5 +42,15 @@ export async function portalTenant(
   } else if (asked && !chosen && cookies.get(TENANT_COOKIE)) {
     cookies.delete(TENANT_COOKIE, cookieOptions(url));
   }
-  return { tenants: items, tenant: chosen ?? items.find((t) => t.id === defaultTenant) ?? items[0] ?? null };
+  const owner = shown ? items.find((t) => t.id === shown) : undefined;
+  return { tenants: items, tenant: owner ?? chosen ?? items.find((t) => t.id === defaultTenant) ?? items[0] ?? null };
+}
+
+/** The organisation offering a procedure, so its page wears that organisation's colours whatever the portal chosen. */
+export async function procedureTenant(api: Api, slug: string | undefined): Promise<string | null> {
+  if (!slug) return null;
+  return api
+    .get<{ tenant?: string }>(`/procedures/${encodeURIComponent(slug)}`)
+    .then((p) => p.tenant ?? null)
+    .catch(() => null);
 }
