@@ -46,7 +46,11 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['api/src/**/*.e2e.spec.ts', 'citizen-portal/tests/**/*.e2e.spec.ts', 'backoffice/tests/**/*.e2e.spec.ts'],
+          include: [
+            'api/src/**/*.e2e.spec.ts',
+            'citizen-portal/tests/**/*.e2e.spec.ts',
+            'backoffice/tests/**/*.e2e.spec.ts',
+          ],
           environment: 'node',
           globalSetup: ['scripts/e2e-setup.ts'],
           testTimeout: 180_000,

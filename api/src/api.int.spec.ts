@@ -248,7 +248,15 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect((await api.get('/api/v1/tracking/AAAA-BBBB-CCCC')).status).toBe(404);
     // The code also opens the live feed; an agent's message shows up on it.
     const live = await openEventStream(`${server.url}/api/v1/tracking/${code}/live`, '');
-    expect((await api.post(`/api/v1/cases/${submitted.body.id}/messages`, { message: 'Merci, nous passons demain.' }, voirieAgent)).status).toBe(200);
+    expect(
+      (
+        await api.post(
+          `/api/v1/cases/${submitted.body.id}/messages`,
+          { message: 'Merci, nous passons demain.' },
+          voirieAgent,
+        )
+      ).status,
+    ).toBe(200);
     const pushed = await live.next((m) => m.event === 'timeline' && m.data.type === 'MessageSent');
     expect(pushed.data.actor).toEqual({ kind: 'service', name: expect.any(String) });
     live.close();
@@ -259,7 +267,10 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
 
   it('stores an uploaded photo by content, attaches it, and serves it only to those who may see the case', async () => {
     // The smallest valid PNG: a 1×1 transparent pixel.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
     const upload = await fetch(`${server.url}/api/v1/documents?fileName=${encodeURIComponent('nid de poule.png')}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${citizen}`, 'content-type': 'image/png' },
@@ -275,7 +286,11 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     });
     expect(disguised.status).toBe(415);
 
-    const submitted = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: { ...POTHOLE, photo: doc.documentId } }, citizen);
+    const submitted = await api.post(
+      '/api/v1/cases',
+      { procedureId: 'signalement-voirie', data: { ...POTHOLE, photo: doc.documentId } },
+      citizen,
+    );
     expect(submitted.status).toBe(201);
     const view = await api.get(`/api/v1/cases/${submitted.body.id}`, voirieAgent);
     expect(view.body.data.photo.sha256).toBe(doc.sha256);
@@ -290,7 +305,11 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     });
     expect(stranger.status).toBe(404);
     // Someone else's upload cannot be attached by guessing its id.
-    const stolen = await api.post('/api/v1/cases', { procedureId: 'signalement-voirie', data: { ...POTHOLE, photo: doc.documentId } }, otherCitizen);
+    const stolen = await api.post(
+      '/api/v1/cases',
+      { procedureId: 'signalement-voirie', data: { ...POTHOLE, photo: doc.documentId } },
+      otherCitizen,
+    );
     expect(stolen.status).toBe(400);
     expect(stolen.body.errors[0].field).toBe('data.photo');
   });
@@ -306,9 +325,10 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
       }
     }
     expect(found).not.toBeNull();
-    const res = await fetch(`${server.url}/api/v1/cases/${found!.caseId}/documents/${found!.documentId}`, { headers: { authorization: `Bearer ${agent}` } });
+    const res = await fetch(`${server.url}/api/v1/cases/${found!.caseId}/documents/${found!.documentId}`, {
+      headers: { authorization: `Bearer ${agent}` },
+    });
     expect(res.status).toBe(200);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });
 });
-

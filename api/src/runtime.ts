@@ -138,7 +138,12 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
       void (reply as unknown as FastifyReply)
         .code(status)
         .type('application/problem+json; charset=utf-8')
-        .send({ type: 'about:blank', title: 'Requête invalide', status, detail: "L'adresse de la requête est invalide." });
+        .send({
+          type: 'about:blank',
+          title: 'Requête invalide',
+          status,
+          detail: "L'adresse de la requête est invalide.",
+        });
     },
     bodyLimit: 1024 * 1024,
     serverFactory: (handler) =>

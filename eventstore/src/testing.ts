@@ -24,7 +24,9 @@ export function testDatabases(): TestDatabase[] {
         const close = db.close.bind(db);
         return Object.assign(db, {
           async close() {
-            await db.exec(`drop schema if exists ${schema} cascade; drop schema if exists ${schema}_bi cascade`).catch(() => {});
+            await db
+              .exec(`drop schema if exists ${schema} cascade; drop schema if exists ${schema}_bi cascade`)
+              .catch(() => {});
             await close();
           },
         });

@@ -62,7 +62,8 @@ function summaryOf(c: QueueItem | ProjectionCase, n: Awaited<ReturnType<typeof n
     assignee: c.assignee,
     assigneeName: c.assignee ? (n.agent.get(c.assignee) ?? null) : null,
     citizenId: c.citizenId,
-    citizenName: ('contactName' in c ? c.contactName : null) ?? (c.citizenId ? (n.agent.get(c.citizenId) ?? null) : null),
+    citizenName:
+      ('contactName' in c ? c.contactName : null) ?? (c.citizenId ? (n.agent.get(c.citizenId) ?? null) : null),
     submittedAt: c.submittedAt,
     dueAt: c.dueAt,
     paused,
@@ -115,7 +116,12 @@ function timelineEvent(e: ProjectionEntry): TimelineEvent {
  * Workflow steps are stored by id; people read them by the label of the procedure version the
  * case runs under (the public label for residents).
  */
-async function withStepLabels(db: Db, caseId: string, audience: Audience, events: TimelineEvent[]): Promise<TimelineEvent[]> {
+async function withStepLabels(
+  db: Db,
+  caseId: string,
+  audience: Audience,
+  events: TimelineEvent[],
+): Promise<TimelineEvent[]> {
   if (!events.some((e) => e.type === 'WorkflowTransitioned')) return events;
   const { rows } = await db.query<{ states: { id: string; label: string; publicLabel?: string }[] }>(
     `select v.definition -> 'workflow' -> 'states' as states
@@ -123,7 +129,9 @@ async function withStepLabels(db: Db, caseId: string, audience: Audience, events
       where c.id = $1`,
     [caseId],
   );
-  const labels = new Map((rows[0]?.states ?? []).map((st) => [st.id, audience === 'citizen' ? (st.publicLabel ?? st.label) : st.label]));
+  const labels = new Map(
+    (rows[0]?.states ?? []).map((st) => [st.id, audience === 'citizen' ? (st.publicLabel ?? st.label) : st.label]),
+  );
   return events.map((e) => {
     if (e.type !== 'WorkflowTransitioned') return e;
     const from = labels.get(String(e.data.from)) ?? String(e.data.from);

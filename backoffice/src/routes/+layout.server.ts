@@ -24,7 +24,8 @@ export const load: LayoutServerLoad = async ({ locals, url, route }) => {
   }
   // A delegate (third party) has the design of their categories, and nothing else of the back office.
   const delegateArea = ['/conception', '/connexion', '/deconnexion'];
-  if (isDelegate(locals.user) && !delegateArea.some((r) => route.id?.startsWith(r))) redirect(303, `${base}/conception`);
+  if (isDelegate(locals.user) && !delegateArea.some((r) => route.id?.startsWith(r)))
+    redirect(303, `${base}/conception`);
   const [all, tenant] = await Promise.all([
     api<{ items: Service[] }>(locals.token, '/services').catch(() => ({ items: [] as Service[] })),
     // The agent's own organisation: its name, logo and colours in the header.

@@ -119,13 +119,17 @@ describe('deactivation', () => {
     given([created])
       .when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, admin)
       .then([{ type: 'AgentPasswordReset', data: { agentId: 'ag-7', passwordHash: 'h2' } }]);
-    given([created, deactivated]).when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, admin).thenThrows(IllegalStateError);
+    given([created, deactivated])
+      .when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, admin)
+      .thenThrows(IllegalStateError);
     given([created])
-      .when({ type: 'ResetAgentPassword', data: { passwordHash: 'h2' } }, metaFor(actors.agent('svc-dsi', 'agent', 'ag-9')))
+      .when(
+        { type: 'ResetAgentPassword', data: { passwordHash: 'h2' } },
+        metaFor(actors.agent('svc-dsi', 'agent', 'ag-9')),
+      )
       .thenThrows(ForbiddenError);
   });
 });
-
 
 describe('delegation of a procedure category to a third party', () => {
   const delegated: AgentEvent = {
@@ -144,7 +148,9 @@ describe('delegation of a procedure category to a third party', () => {
     given([created, delegated]).when(delegate, admin).thenThrows(IllegalStateError);
   });
   it('is refused to town staff, deactivated accounts, and anyone but an administrator', () => {
-    given([created, granted('svc-voirie', 'agent')]).when(delegate, admin).thenThrows(IllegalStateError);
+    given([created, granted('svc-voirie', 'agent')])
+      .when(delegate, admin)
+      .thenThrows(IllegalStateError);
     given([created, deactivated]).when(delegate, admin).thenThrows(IllegalStateError);
     given([created])
       .when(delegate, metaFor(actors.agent('svc-voirie', 'designer')))

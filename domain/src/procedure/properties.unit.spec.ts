@@ -22,12 +22,10 @@ const definitions: ProcedureDefinition[] = [
   birthCertificate({ fields: [] }), // not publishable
 ];
 const command: fc.Arbitrary<ProcedureCommand> = fc.oneof(
-  fc
-    .constantFrom(...definitions)
-    .map<ProcedureCommand>((definition) => ({
-      type: 'DefineProcedure',
-      data: { procedureId: 'p', slug: 'demarche', definition },
-    })),
+  fc.constantFrom(...definitions).map<ProcedureCommand>((definition) => ({
+    type: 'DefineProcedure',
+    data: { procedureId: 'p', slug: 'demarche', definition },
+  })),
   fc
     .constantFrom(...definitions)
     .map<ProcedureCommand>((definition) => ({ type: 'UpdateProcedureDraft', data: { definition } })),

@@ -118,9 +118,13 @@ describe('business time by running totals', () => {
     const from = Date.UTC(2019, 0, 1);
     const to = Date.UTC(2031, 0, 1);
     fc.assert(
-      fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 0, max: 90 * 24 * 3_600_000 }), (start, span) => {
-        expect(businessMs(start, start + span)).toBe(businessMsByDays(start, start + span));
-      }),
+      fc.property(
+        fc.integer({ min: from, max: to }),
+        fc.integer({ min: 0, max: 90 * 24 * 3_600_000 }),
+        (start, span) => {
+          expect(businessMs(start, start + span)).toBe(businessMsByDays(start, start + span));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -119,8 +119,12 @@ describe.each(testDatabases())('procedure design and administration on $name', (
       200,
     );
     expect((await api.get(`/api/v1/cases/${caseId}`, citizen)).body.workflowLabel).toBe('En cours d’examen');
-    const steps = (await api.get(`/api/v1/cases/${caseId}/timeline`, citizen)).body.events.filter((e: { type: string }) => e.type === 'WorkflowTransitioned');
-    expect(steps.map((e: { summary: string }) => e.summary)).toEqual(['Étape « Demande reçue » → « En cours d’examen »']);
+    const steps = (await api.get(`/api/v1/cases/${caseId}/timeline`, citizen)).body.events.filter(
+      (e: { type: string }) => e.type === 'WorkflowTransitioned',
+    );
+    expect(steps.map((e: { summary: string }) => e.summary)).toEqual([
+      'Étape « Demande reçue » → « En cours d’examen »',
+    ]);
 
     // Version 2 renames a state; the running request keeps version 1.
     const v2 = definition('Réservation de la salle des fêtes municipale');

@@ -26,7 +26,13 @@ export default async function caseLiveRoutes(app: FastifyInstance) {
 }
 
 /** Streams a case's new timeline events (as the audience sees them) and its new state. */
-export function streamCase(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, caseId: string, audience: Audience): void {
+export function streamCase(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  caseId: string,
+  audience: Audience,
+): void {
   const sse = openSse(req, reply);
   // The id of each message is the event's global position: a reconnect resumes after it.
   let sent = lastEventId(req);

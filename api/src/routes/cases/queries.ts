@@ -89,9 +89,18 @@ export default async function caseQueryRoutes(app: FastifyInstance) {
 }
 
 /** A document of the case, found in the events the audience may see, streamed from the blob store. */
-export async function sendDocument(app: FastifyInstance, reply: FastifyReply, caseId: string, audience: Audience, documentId: string) {
+export async function sendDocument(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  caseId: string,
+  audience: Audience,
+  documentId: string,
+) {
   const events = await app.queries.timeline(caseId, audience);
-  const doc = findDocument(events.map((e) => e.data), documentId);
+  const doc = findDocument(
+    events.map((e) => e.data),
+    documentId,
+  );
   if (!doc) throw notFound('Document introuvable.');
   const stream = await app.blobs.get(doc.sha256);
   if (!stream) throw notFound('Le contenu de ce document est introuvable.');
@@ -100,7 +109,10 @@ export async function sendDocument(app: FastifyInstance, reply: FastifyReply, ca
     .type(doc.mediaType)
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+    .header(
+      'content-disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+    )
     .send(stream);
 }
 
@@ -123,4 +135,3 @@ function findDocument(values: unknown[], documentId: string): Doc | null {
   }
   return null;
 }
-
