@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OrganisationEvent } from '@guichet/domain';
-import { defineProjection, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
+import { defineProjection, knows, statementsPerEvent, type Handlers, type StatementContext } from '../projection.ts';
 
 const run = (c: StatementContext, sql: string, params: unknown[]) => void c.statements.push([sql, params]);
 
@@ -32,5 +32,6 @@ export const tenantsProjection = defineProjection({
   version: 1,
   migrations: readFileSync(new URL('./schema.sql', import.meta.url), 'utf8'),
   reset: 'truncate rm_tenant_portals',
+  handles: (e) => knows(handlers, e),
   handleBatch: statementsPerEvent(handlers),
 });
