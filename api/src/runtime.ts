@@ -135,15 +135,12 @@ export async function startGuichet(config: Config, options: StartOptions = {}): 
     // answer problem+json like every other refusal.
     frameworkErrors: (error, _req, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
-      void (reply as unknown as FastifyReply)
-        .code(status)
-        .type('application/problem+json; charset=utf-8')
-        .send({
-          type: 'about:blank',
-          title: 'Requête invalide',
-          status,
-          detail: "L'adresse de la requête est invalide.",
-        });
+      void (reply as unknown as FastifyReply).code(status).type('application/problem+json; charset=utf-8').send({
+        type: 'about:blank',
+        title: 'Requête invalide',
+        status,
+        detail: "L'adresse de la requête est invalide.",
+      });
     },
     bodyLimit: 1024 * 1024,
     serverFactory: (handler) =>
