@@ -76,9 +76,15 @@ const HEAD_SQL = `select transaction_id::text as txid, position from events
   order by transaction_id desc, position desc
   limit 1`;
 
-/** Committed events that the fence still hides (see READ_ALL_SQL). */
-const HELD_BACK_SQL = `select exists (
-  select 1 from events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) as held`;
+/**
+ * Committed events that the fence still hides (see READ_ALL_SQL): is the newest event's transaction
+ * at or past the fence? One step down the (transaction_id, position) index. Written as
+ * `exists (… where transaction_id >= fence)`, the planner estimated a third of the log to match
+ * and chose a sequential scan that read the whole table at every wake-up of every reader (46 ms
+ * at 64,000 events, growing with the log, measured during the soak).
+ */
+const HELD_BACK_SQL = `select transaction_id >= pg_snapshot_xmin(pg_current_snapshot()) as held
+  from events order by transaction_id desc, position desc limit 1`;
 
 export class PostgresEventStore implements EventStore {
   readonly #db: Db;
