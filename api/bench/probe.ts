@@ -65,6 +65,16 @@ export async function probe(url: string, seconds: number) {
     }
   });
   await new Promise((r) => setTimeout(r, 500));
+  // A first message, not counted, until both feeds carry it: under load the streams may take longer
+  // than the wait above to be subscribed, and a message sent before would never reach them.
+  for (let warm = 0; warm < 10; warm++) {
+    const text = `Sonde : mise en route ${warm}.`;
+    const arrived = new Promise<void>((done) => (pending = { text, queueAt: null, citizenAt: null, done }));
+    await api.ok('POST', `/api/v1/cases/${caseId}/messages`, { message: text }, agent);
+    const ready = await Promise.race([arrived.then(() => true), new Promise((r) => setTimeout(() => r(false), 2000))]);
+    pending = null;
+    if (ready) break;
+  }
 
   const command: number[] = [];
   const queue: number[] = [];

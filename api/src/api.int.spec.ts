@@ -60,6 +60,18 @@ describe.each(testDatabases())('API v1 over HTTP on $name', ({ open }) => {
     expect(asked.status).toBe(200);
     const pushed = await live.next((m) => m.event === 'timeline' && m.data.type === 'InformationRequested');
     expect(pushed.data.summary).toContain('numéro de la rue');
+    // A page that showed the case up to that event, and whose feed connects only after the next one,
+    // still gets that one: the feed starts from the position the page gives.
+    expect(
+      (await api.post(`/api/v1/cases/${id}/messages`, { message: 'Merci de répondre ici.' }, voirieAgent)).status,
+    ).toBe(200);
+    const late = await openEventStream(
+      `${server.url}/api/v1/cases/${id}/live?lastEventId=${pushed.data.position}`,
+      citizen,
+    );
+    const caughtUp = await late.next((m) => m.event === 'timeline' && m.data.type === 'MessageSent');
+    expect(caughtUp.data.position).toBeGreaterThan(pushed.data.position);
+    late.close();
 
     const waiting = await api.get(`/api/v1/cases/${id}`, citizen);
     expect(waiting.body.status).toBe('waiting_citizen');

@@ -8,8 +8,9 @@ import { apiFetch } from './api';
 export async function proxyEvents(token: string | null, path: string, request: Request): Promise<Response> {
   if (!token) error(401, 'Connectez-vous pour continuer.');
   const query: Record<string, string> = {};
-  const last = request.headers.get('last-event-id');
-  if (last) query.lastEventId = last;
+  // A reconnection says where it stopped (header); the first connection, what the page showed (query).
+  const last = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId');
+  if (last && /^\d{1,15}$/.test(last)) query.lastEventId = last;
   let upstream: Response;
   try {
     upstream = await apiFetch(token, path, { query, signal: request.signal });
