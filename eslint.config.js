@@ -8,7 +8,9 @@ export default tseslint.config(
   {
     // Plain Node scripts (start, build of the apps).
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setInterval: 'readonly' },
+    },
   },
   {
     rules: {

@@ -29,6 +29,8 @@ function measuredPeak(): number | null {
 interface Sample {
   t: number;
   rssMiB: number;
+  /** Live heap after a full collection (heap-probe.mjs in the server): what a leak would grow. */
+  heapMiB: number;
   commands: number;
   perSec: number;
   p50: number;
@@ -46,7 +48,14 @@ console.log(
 );
 
 const database = await createDatabase(databaseUrl(), 'guichet_soak');
-const server = await startServerChild({ databaseUrl: database.url });
+const server = await startServerChild({
+  databaseUrl: database.url,
+  nodeArgs: ['--expose-gc', '--import', './api/bench/heap-probe.mjs'],
+});
+const liveHeap = (): number => {
+  const all = [...server.output().matchAll(/soak-heap (\d+)/g)];
+  return Number(all.at(-1)?.[1] ?? 0) / 2 ** 20;
+};
 const api = keepAliveClient(server.url, CLIENTS * 2);
 const samples: Sample[] = [];
 /** Failed commands by message (status, route and problem title), for the report. */
@@ -80,6 +89,7 @@ try {
     samples.push({
       t: Math.round((performance.now() - start) / 1000),
       rssMiB: server.rss() / 2 ** 20,
+      heapMiB: liveHeap(),
       commands: lat.length,
       perSec: lat.length / (SAMPLE_MS / 1000),
       p50: percentile(lat, 50),
@@ -89,7 +99,7 @@ try {
     });
     const s = samples.at(-1)!;
     console.log(
-      `t=${s.t}s rss=${fmt(s.rssMiB, 1)}MiB ${fmt(s.perSec, 1)}/s p50=${fmt(s.p50, 1)} p99=${fmt(s.p99, 1)} errors=${s.errors} load=${fmt(s.load1, 2)}`,
+      `t=${s.t}s rss=${fmt(s.rssMiB, 1)}MiB heap=${fmt(s.heapMiB, 1)}MiB ${fmt(s.perSec, 1)}/s p50=${fmt(s.p50, 1)} p99=${fmt(s.p99, 1)} errors=${s.errors} load=${fmt(s.load1, 2)}`,
     );
     window = [];
   }, SAMPLE_MS);
@@ -108,6 +118,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const early = settled.slice(0, third);
 const late = settled.slice(-third);
 const rssGrowth = mean(late.map((s) => s.rssMiB)) - mean(early.map((s) => s.rssMiB));
+const heapGrowth = mean(late.map((s) => s.heapMiB)) - mean(early.map((s) => s.heapMiB));
 const p99Change = mean(late.map((s) => s.p99)) / mean(early.map((s) => s.p99));
 const body = [
   `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: \`${process.env.SOAK_RATE ? `SOAK_RATE=${process.env.SOAK_RATE} ` : ''}SOAK_SECONDS=${SECONDS} npm run test:soak\` at ${fmt(rate, 1)} commands/s (${process.env.SOAK_RATE ? 'rate given' : `half of the peak measured by the last \`npm run bench\`: ${peak ? fmt(peak, 1) : 'unknown'}`}), ${CLIENTS} clients, server on PostgreSQL in a child process. Load average at the start: ${loadAtStart}; at the end: ${load()}.`,
@@ -115,20 +126,21 @@ const body = [
   '| | first third (after 60 s) | last third |',
   '|---|--:|--:|',
   `| server RSS, MiB | ${fmt(mean(early.map((s) => s.rssMiB)), 1)} | ${fmt(mean(late.map((s) => s.rssMiB)), 1)} |`,
+  `| server live heap after a full GC, MiB | ${fmt(mean(early.map((s) => s.heapMiB)), 1)} | ${fmt(mean(late.map((s) => s.heapMiB)), 1)} |`,
   `| commands/s | ${fmt(mean(early.map((s) => s.perSec)), 1)} | ${fmt(mean(late.map((s) => s.perSec)), 1)} |`,
   `| p50 ms | ${fmt(mean(early.map((s) => s.p50)), 1)} | ${fmt(mean(late.map((s) => s.p50)), 1)} |`,
   `| p99 ms | ${fmt(mean(early.map((s) => s.p99)), 1)} | ${fmt(mean(late.map((s) => s.p99)), 1)} |`,
   '',
-  `RSS change between the thirds: ${fmt(rssGrowth, 1)} MiB; p99 ratio late/early: ${fmt(p99Change, 2)}; failed commands: ${samples.at(-1)?.errors ?? 0}.`,
+  `RSS change between the thirds: ${fmt(rssGrowth, 1)} MiB; live heap change: ${fmt(heapGrowth, 1)} MiB; p99 ratio late/early: ${fmt(p99Change, 2)}; failed commands: ${samples.at(-1)?.errors ?? 0}.`,
   ...[...failures].map(([what, n]) => `- ${n} × ${what.replace(/\s+/g, ' ').slice(0, 300)}`),
   '',
   'Curve, one line per 10 s:',
   '',
   '```csv',
-  't_s,rss_mib,commands_per_s,p50_ms,p99_ms,errors,load1',
+  't_s,rss_mib,heap_mib,commands_per_s,p50_ms,p99_ms,errors,load1',
   ...samples.map(
     (s) =>
-      `${s.t},${s.rssMiB.toFixed(1)},${s.perSec.toFixed(1)},${s.p50.toFixed(1)},${s.p99.toFixed(1)},${s.errors},${s.load1.toFixed(2)}`,
+      `${s.t},${s.rssMiB.toFixed(1)},${s.heapMiB.toFixed(1)},${s.perSec.toFixed(1)},${s.p50.toFixed(1)},${s.p99.toFixed(1)},${s.errors},${s.load1.toFixed(2)}`,
   ),
   '```',
 ].join('\n');
