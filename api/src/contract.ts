@@ -17,6 +17,9 @@ import type {
   TimelineEvent as TimelineRow,
 } from './plugins/context.ts';
 
+/** GET /api/v1/stats/*: the indicators' own shapes, answered as they are. */
+export type { DurationStat, FlowPoint } from '@guichet/projections';
+
 export type {
   CaseStatus,
   Channel,

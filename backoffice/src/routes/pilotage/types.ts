@@ -1,23 +1,8 @@
 // Answers of GET /api/v1/stats/* (docs/indicators.md) as the dashboard reads them.
 
-export interface DurationStat {
-  count: number;
-  /** Business hours. */
-  p50: number | null;
-  p90: number | null;
-  mean: number | null;
-}
-
-export interface FlowPoint {
-  period: string;
-  received: number;
-  receivedByChannel: Record<string, number>;
-  decided: number;
-  closed: number;
-  closedOnTime: number;
-  reopened: number;
-  backlog: number;
-}
+// The indicator shapes the API answers as they are (api/src/contract.ts).
+export type { DurationStat, FlowPoint } from '@guichet/api/contract';
+import type { DurationStat, FlowPoint } from '@guichet/api/contract';
 
 export interface Overview {
   filter: {
